@@ -1,0 +1,45 @@
+"""One place for the nbgrader settings and the course's paths."""
+from __future__ import annotations
+
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SOLUTIONS = REPO / "solutions"
+NOTEBOOKS = REPO / "notebooks"
+MUTANTS = REPO / "autograder" / "mutants"
+ALTERNATIVES = REPO / "autograder" / "alternatives"
+GRADING = REPO / "_grading"
+
+COURSE_ID = "llm-interviews"
+CELL_TIMEOUT_S = 120        # per cell, while autograding
+CODE_STUB = "# YOUR CODE HERE\nraise NotImplementedError()"
+
+
+def chapters() -> list[str]:
+    """Every chapter with an nbgrader source notebook solutions/<chapter>/<chapter>.ipynb."""
+    return sorted(p.parent.name for p in SOLUTIONS.glob("*/*.ipynb")
+                  if p.stem == p.parent.name)
+
+
+def apply_course_config(c, root: Path, source: Path = SOLUTIONS, release: Path | None = None) -> None:
+    """Fill an nbgrader traitlets config `c` for a course rooted at `root`.
+
+    The source notebooks always come from `source`; everything nbgrader writes (gradebook,
+    submissions, autograded copies, feedback) stays under `root`.
+    """
+    root = Path(root).resolve()
+    c.CourseDirectory.root = str(root)
+    c.CourseDirectory.course_id = COURSE_ID
+    c.CourseDirectory.source_directory = str(source)
+    c.CourseDirectory.release_directory = str(release or (NOTEBOOKS if root == REPO else root / "release"))
+    grading = GRADING if root == REPO else root
+    c.CourseDirectory.submitted_directory = str(grading / "submitted")
+    c.CourseDirectory.autograded_directory = str(grading / "autograded")
+    c.CourseDirectory.feedback_directory = str(grading / "feedback")
+    c.CourseDirectory.db_url = f"sqlite:///{grading / 'gradebook.db'}"
+    c.ClearSolutions.code_stub = {"python": CODE_STUB}
+    c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
+    c.Execute.timeout = CELL_TIMEOUT_S
+    c.Execute.interrupt_on_timeout = True
+    c.GenerateAssignment.force = True
+    grading.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,7 @@
+"""Anchors the mask at the top-left, ignoring the t_k - t_q offset of cached keys."""
+import torch
+
+
+def causal_mask(t_q, t_k=None, device=None):
+    t_k = t_q if t_k is None else t_k
+    return torch.ones(t_q, t_k, dtype=torch.bool, device=device).tril()

@@ -1,0 +1,29 @@
+"""Shared helpers for the course notebooks.
+
+Checks with clear messages, seeded fixtures, device choice and plotting. Nothing in this
+package implements an exercise: students never find their answers here.
+"""
+from llmcourse.checks import (
+    CheckFailure,
+    check_close,
+    check_dtype,
+    check_equal,
+    check_shape,
+    check_true,
+    check_type,
+)
+from llmcourse.device import get_device
+from llmcourse.fixtures import randn, seed_everything
+
+__all__ = [
+    "CheckFailure",
+    "check_close",
+    "check_dtype",
+    "check_equal",
+    "check_shape",
+    "check_true",
+    "check_type",
+    "get_device",
+    "randn",
+    "seed_everything",
+]

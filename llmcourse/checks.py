@@ -1,0 +1,145 @@
+"""Checks whose failure messages teach.
+
+Every check raises :class:`CheckFailure` (an ``AssertionError``, so nbgrader counts it as a
+failed test) with a message that says what was expected, what came back and, when the
+answer matches a known wrong variant, which misconception that suggests.
+
+``misconceptions`` maps a description ("you did not divide by sqrt(d_k)") to the value that
+mistake would produce. If the student's value matches one of them, the message names it.
+"""
+from __future__ import annotations
+
+import numbers
+from typing import Any, Mapping
+
+import torch
+
+_TENSOR_TYPES = (torch.Tensor, torch.nn.Parameter)
+
+
+class CheckFailure(AssertionError):
+    """A failed course check. The message is written for the student."""
+
+
+def _fail(name: str, problem: str, hint: str | None = None) -> None:
+    message = f"{name}: {problem}"
+    if hint:
+        message += f"\n  Hint: {hint}"
+    raise CheckFailure(message)
+
+
+def _as_float64(t: torch.Tensor) -> torch.Tensor:
+    return t.detach().to(device="cpu", dtype=torch.float64)
+
+
+def _matches(actual: torch.Tensor, candidate: Any, atol: float, rtol: float) -> bool:
+    if not isinstance(candidate, torch.Tensor) or tuple(candidate.shape) != tuple(actual.shape):
+        return False
+    a, c = _as_float64(actual), _as_float64(candidate)
+    return bool(torch.allclose(a, c, atol=atol, rtol=rtol, equal_nan=True))
+
+
+def _diagnose(actual: Any, misconceptions: Mapping[str, Any] | None, atol: float,
+              rtol: float) -> str | None:
+    for description, wrong_value in (misconceptions or {}).items():
+        if isinstance(actual, torch.Tensor):
+            if _matches(actual, wrong_value, atol, rtol):
+                return f"your result is exactly what you get when {description}."
+        elif actual == wrong_value:
+            return f"your result is exactly what you get when {description}."
+    return None
+
+
+def check_type(actual: Any, expected_type: type | tuple, *, name: str) -> None:
+    """``actual`` must be an instance of ``expected_type``: exact classes, not look-alikes."""
+    types = expected_type if isinstance(expected_type, tuple) else (expected_type,)
+    if expected_type is torch.Tensor or torch.Tensor in types:
+        ok = type(actual) in _TENSOR_TYPES or any(
+            t is not torch.Tensor and isinstance(actual, t) for t in types)
+    elif int in types:
+        ok = (isinstance(actual, numbers.Integral) and not isinstance(actual, bool)) or any(
+            t is not int and isinstance(actual, t) for t in types)
+    else:
+        ok = isinstance(actual, types)
+    if not ok:
+        wanted = " or ".join(t.__name__ for t in types)
+        _fail(name, f"expected a {wanted}, got {type(actual).__module__}.{type(actual).__name__}.")
+
+
+def check_shape(actual: Any, expected_shape, *, name: str, hint: str | None = None) -> None:
+    """``actual`` must be a tensor of exactly ``expected_shape``."""
+    check_type(actual, torch.Tensor, name=name)
+    expected_shape = tuple(expected_shape)
+    if tuple(actual.shape) != expected_shape:
+        _fail(name, f"expected shape {expected_shape}, got {tuple(actual.shape)}.", hint)
+
+
+def check_dtype(actual: torch.Tensor, expected_dtype: torch.dtype, *, name: str,
+                hint: str | None = None) -> None:
+    """``actual`` must be a tensor of dtype ``expected_dtype``."""
+    check_type(actual, torch.Tensor, name=name)
+    if actual.dtype != expected_dtype:
+        _fail(name, f"expected dtype {expected_dtype}, got {actual.dtype}.", hint)
+
+
+def check_close(actual: Any, expected: torch.Tensor, *, name: str, atol: float = 1e-5,
+                rtol: float = 1e-4, misconceptions: Mapping[str, Any] | None = None,
+                hint: str | None = None) -> None:
+    """``actual`` must be a tensor of ``expected``'s shape, finite where ``expected`` is, and
+    equal to it within ``|actual - expected| <= atol + rtol * |expected|`` elementwise.
+    Both are compared in float64 on the CPU, so the check is the same on every device."""
+    check_shape(actual, expected.shape, name=name, hint=hint)
+    a, e = _as_float64(actual), _as_float64(expected)
+    bad_nan = torch.isnan(a) & ~torch.isnan(e)
+    if bad_nan.any():
+        where = tuple(int(i) for i in bad_nan.nonzero()[0])
+        diagnosis = _diagnose(actual, misconceptions, atol, rtol)
+        _fail(name, f"{int(bad_nan.sum())} NaN value(s), first at index {where}, where "
+                    f"{float(e[where]):.6g} was expected."
+                    + (f" {diagnosis[0].upper()}{diagnosis[1:]}" if diagnosis else ""), hint)
+    if not torch.allclose(a, e, atol=atol, rtol=rtol, equal_nan=True):
+        err = (a - e).abs().nan_to_num(nan=0.0, posinf=float("inf"))
+        where = tuple(int(i) for i in torch.nonzero(err == err.max())[0])
+        problem = (f"values differ: max |actual - expected| = {float(err.max()):.3g} at index "
+                   f"{where} (expected {float(e[where]):.6g}, got {float(a[where]):.6g}; "
+                   f"tolerance atol={atol:g}, rtol={rtol:g}).")
+        diagnosis = _diagnose(actual, misconceptions, atol, rtol)
+        if diagnosis:
+            problem += f" This suggests a misconception: {diagnosis}"
+        _fail(name, problem, hint)
+
+
+def check_equal(actual: Any, expected: Any, *, name: str,
+                misconceptions: Mapping[str, Any] | None = None, hint: str | None = None) -> None:
+    """Exact equality. Tensors must match in shape, dtype and every element; numbers and
+    other values are compared with ``==`` after an exact type check."""
+    if isinstance(expected, torch.Tensor):
+        check_shape(actual, expected.shape, name=name, hint=hint)
+        check_dtype(actual, expected.dtype, name=name, hint=hint)
+        same = torch.equal(actual.detach().cpu(), expected.detach().cpu())
+        if not same:
+            mismatch = (actual.detach().cpu() != expected.detach().cpu())
+            where = tuple(int(i) for i in mismatch.nonzero()[0])
+            problem = (f"{int(mismatch.sum())} element(s) differ, first at index {where} "
+                       f"(expected {expected.detach().cpu()[where].item()!r}, "
+                       f"got {actual.detach().cpu()[where].item()!r}).")
+            diagnosis = _diagnose(actual, misconceptions, 0.0, 0.0)
+            if diagnosis:
+                problem += f" This suggests a misconception: {diagnosis}"
+            _fail(name, problem, hint)
+        return
+    check_type(actual, type(expected), name=name)
+    if not actual == expected:
+        problem = f"expected {expected!r}, got {actual!r}."
+        diagnosis = _diagnose(actual, misconceptions, 0.0, 0.0)
+        if diagnosis:
+            problem += f" This suggests a misconception: {diagnosis}"
+        _fail(name, problem, hint)
+
+
+def check_true(condition: Any, *, name: str, problem: str, hint: str | None = None) -> None:
+    """``condition`` must be exactly ``True`` (a real bool, not a truthy look-alike)."""
+    if isinstance(condition, torch.Tensor) and condition.numel() == 1:
+        condition = bool(condition.item())
+    if condition is not True:
+        _fail(name, problem, hint)
