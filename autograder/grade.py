@@ -14,6 +14,7 @@ import csv
 import os
 import shutil
 import sys
+import time
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,7 @@ from pathlib import Path
 import nbformat
 from traitlets.config import Config
 
-from autograder.config import CELL_TIMEOUT_S, apply_course_config, chapters
+from autograder.config import CELL_TIMEOUT_S, REPO, apply_course_config, chapters
 
 CSV_FIELDS = ["student_id", "chapter", "status", "autograded_score", "autograded_max",
               "written_max", "message"]
@@ -36,6 +37,7 @@ class Result:
     autograded_max: float = 0.0
     written_max: float = 0.0
     message: str = ""
+    seconds: float = 0.0           # wall time of autograding this submission
     failed_tests: list[str] = field(default_factory=list)
 
     def line(self) -> str:
@@ -122,6 +124,7 @@ def grade(submissions: Path, workspace: Path, cell_timeout: int = CELL_TIMEOUT_S
         shutil.rmtree(workspace)
     workspace.mkdir(parents=True)
 
+    _write_workspace_config(workspace, cell_timeout)
     config = Config()
     apply_course_config(config, root=workspace)
     config.Execute.timeout = cell_timeout
@@ -141,20 +144,43 @@ def grade(submissions: Path, workspace: Path, cell_timeout: int = CELL_TIMEOUT_S
         target = workspace / "submitted" / student / chapter
         target.mkdir(parents=True)
         shutil.copyfile(notebook, target / notebook.name)  # only the notebook: extra files stay behind
+        started = time.perf_counter()
         outcome = api.autograde(chapter, student)
+        elapsed = time.perf_counter() - started
         if not outcome["success"]:
             result = Result(student, chapter, "error", message=_explain_failure(outcome, cell_timeout))
         else:
             result = _scores(workspace, chapter, student)
+            timeouts = _timed_out_cells(workspace / "autograded" / student / chapter / f"{chapter}.ipynb")
+            if timeouts:
+                note = (f"a cell ran longer than the {cell_timeout} s limit and was interrupted "
+                        f"(an infinite loop?): {', '.join(timeouts)}")
+                result.message = f"{note}; {result.message}" if result.message else note
             if feedback:
                 fb = api.generate_feedback(chapter, student)
                 if not fb["success"]:
                     result.message = "feedback failed: " + _first_line(fb.get("error", ""))
+        result.seconds = elapsed
         results.append(result)
         echo(result.line())
 
     _write_csv(workspace / "grades.csv", results)
     return results
+
+
+def _write_workspace_config(workspace: Path, cell_timeout: int) -> None:
+    """Make the workspace a course directory that nbgrader's own commands (formgrader for the
+    written answers, generate_feedback, export) understand when run inside it."""
+    (workspace / "nbgrader_config.py").write_text(
+        "# Written by `python -m autograder grade`: run nbgrader commands from this folder.\n"
+        "import sys\n"
+        "from pathlib import Path\n\n"
+        f"sys.path.insert(0, {str(REPO)!r})\n"
+        "from autograder.config import apply_course_config  # noqa: E402\n\n"
+        "c = get_config()  # noqa: F821\n"
+        "apply_course_config(c, root=Path(__file__).resolve().parent)\n"
+        f"c.Execute.timeout = {cell_timeout}\n"
+        "c.ExportPlugin.to = 'final_grades.csv'  # totals incl. hand-graded answers; grades.csv is ours\n")
 
 
 def _scores(workspace: Path, chapter: str, student: str) -> Result:
@@ -171,6 +197,16 @@ def _scores(workspace: Path, chapter: str, student: str) -> Result:
     if failed:
         result.message = "lost points on: " + ", ".join(failed)
     return result
+
+
+def _timed_out_cells(autograded: Path) -> list[str]:
+    """Cells (by grade_id, else position) that nbgrader interrupted for exceeding the time limit."""
+    if not autograded.is_file():
+        return []
+    nb = nbformat.read(str(autograded), as_version=4)
+    return [cell.metadata.get("nbgrader", {}).get("grade_id", f"cell {i}")
+            for i, cell in enumerate(nb.cells) if cell.cell_type == "code"
+            and any(o.get("ename") == "CellTimeoutError" for o in cell.get("outputs", []))]
 
 
 def _write_csv(path: Path, results: list[Result]) -> None:

@@ -1,0 +1,69 @@
+"""Benchmark: per chapter, plain execution of the reference notebook, autograding one
+submission, their ratio, and the mutant check. Prints a Markdown table.
+
+Speed targets live here, not in timed unit tests: the reference notebook should run in
+about 20 s on a 2-core CPU.
+"""
+from __future__ import annotations
+
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+from autograder.config import SOLUTIONS, chapters
+from autograder.grade import grade
+from autograder.mutants import ChapterKernel, alternatives, mutants
+from autograder.notebooks import reference_submission, source_path
+
+TARGET_NOTEBOOK_S = 20.0
+
+
+def time_plain_execution(chapter: str) -> float:
+    """Wall time to run the reference notebook top to bottom in a fresh kernel."""
+    nb = nbformat.read(str(source_path(chapter)), as_version=4)
+    started = time.perf_counter()
+    NotebookClient(nb, timeout=600, kernel_name="python3",
+                   resources={"metadata": {"path": str(SOLUTIONS / chapter)}}).execute()
+    return time.perf_counter() - started
+
+
+def time_autograde_one(chapter: str) -> float:
+    """Wall time nbgrader takes to autograde one (reference) submission."""
+    with tempfile.TemporaryDirectory() as tmp:
+        subs = Path(tmp) / "subs" / "student" / chapter
+        subs.mkdir(parents=True)
+        nbformat.write(reference_submission(chapter), str(subs / f"{chapter}.ipynb"))
+        [result] = grade(Path(tmp) / "subs", Path(tmp) / "ws", feedback=False, echo=lambda _: None)
+        if result.autograded_score != result.autograded_max:
+            raise RuntimeError(f"{chapter}: the reference lost points while benchmarking: {result.line()}")
+        return result.seconds
+
+
+def time_mutant_check(chapter: str) -> tuple[float, int]:
+    started = time.perf_counter()
+    kernel = ChapterKernel(chapter)
+    variants = [v for v in mutants() + alternatives() if v.chapter == chapter]
+    try:
+        for v in variants:
+            kernel.try_variant(v)
+    finally:
+        kernel.close()
+    return time.perf_counter() - started, len(variants)
+
+
+def main(only: list[str] | None = None) -> str:
+    rows = ["| chapter | plain execution (s) | autograde one submission (s) | ratio | "
+            f"within {TARGET_NOTEBOOK_S:g} s | mutant check (s, variants) |",
+            "|---|---:|---:|---:|:---:|---:|"]
+    for chapter in only or chapters():
+        plain = time_plain_execution(chapter)
+        graded = time_autograde_one(chapter)
+        mutant_s, n = time_mutant_check(chapter)
+        rows.append(f"| {chapter} | {plain:.1f} | {graded:.1f} | {graded / plain:.2f} | "
+                    f"{'yes' if plain <= TARGET_NOTEBOOK_S else 'NO'} | {mutant_s:.1f} ({n}) |")
+    table = "\n".join(rows)
+    print(table)
+    return table

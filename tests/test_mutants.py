@@ -1,0 +1,63 @@
+"""Every mutant (a classic wrong implementation) must lose points; every alternative must not.
+
+One kernel per chapter runs the reference once; each variant is swapped in, the graded test
+cells re-run, and the reference restored (see autograder/mutants.py).
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from autograder.config import chapters
+from autograder.mutants import ChapterKernel, alternatives, mutants
+from autograder.notebooks import defined_names, is_solution, nbgrader_meta, read, source_path
+
+_kernels: dict[str, ChapterKernel] = {}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _close_kernels():
+    yield
+    while _kernels:
+        _kernels.popitem()[1].close()
+
+
+def kernel_for(chapter: str) -> ChapterKernel:
+    if chapter not in _kernels:
+        _kernels[chapter] = ChapterKernel(chapter)
+    return _kernels[chapter]
+
+
+def _ids(variants):
+    return [f"{v.chapter}/{v.name}" for v in variants]
+
+
+@pytest.mark.parametrize("variant", mutants(), ids=_ids(mutants()))
+def test_mutant_loses_points(variant):
+    outcome = kernel_for(variant.chapter).try_variant(variant)
+    assert outcome.points_lost > 0, (
+        f"{variant.path.name} ({variant.description}) kept all {outcome.max_points:g} points: "
+        "the hidden tests do not catch this mistake")
+
+
+@pytest.mark.parametrize("variant", alternatives(), ids=_ids(alternatives()))
+def test_alternative_keeps_full_marks(variant):
+    outcome = kernel_for(variant.chapter).try_variant(variant)
+    assert outcome.points_lost == 0, (
+        f"a correct alternative ({variant.path.name}) lost points: {outcome.failures}")
+
+
+def test_every_exercise_has_two_mutants_and_every_chapter_an_alternative(chapter):
+    answer_cells = {nbgrader_meta(c)["grade_id"]: defined_names(c.source)
+                    for c in read(source_path(chapter)).cells if is_solution(c) and c.cell_type == "code"}
+    hits = Counter()
+    for m in (m for m in mutants() if m.chapter == chapter):
+        targets = defined_names(m.code)
+        owners = [gid for gid, names in answer_cells.items() if names & targets]
+        assert owners, f"{m.path.name} redefines {sorted(targets)}, which no answer cell defines"
+        assert m.description, f"{m.path.name} needs a docstring naming the misconception"
+        hits.update(owners)
+    thin = {gid: hits[gid] for gid in answer_cells if hits[gid] < 2}
+    assert not thin, f"exercises with fewer than 2 mutants: {thin}"
+    assert any(a.chapter == chapter for a in alternatives()), f"{chapter} has no correct alternative"

@@ -1,0 +1,94 @@
+"""The chapter contract, checked for every chapter found under solutions/."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from autograder.config import NOTEBOOKS
+from autograder.grade import grade
+from autograder.notebooks import (defined_names, is_autograded_test, is_solution, is_written_answer,
+                                  nbgrader_meta, read, region_lines, source_path, student_path)
+from autograder.release import release
+from autograder.samples import write_samples
+
+GRADE_ID = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)+$|^setup$")
+
+
+def distinctive_solution_lines(chapter: str) -> set[str]:
+    """Lines of the reference answers and hidden tests that a student copy must never contain."""
+    student_text = "\n".join(c.source for c in read(student_path(chapter)).cells)
+    lines = set()
+    for cell in read(source_path(chapter)).cells:
+        for region in ("SOLUTION", "HIDDEN TESTS"):
+            for line in region_lines(cell.source, region):
+                line = line.strip()
+                if len(line) >= 24 and line not in student_text:
+                    lines.add(line)
+    return lines
+
+
+def test_student_notebook_is_regenerated_from_source(chapter, tmp_path):
+    """notebooks/ must be exactly what `python -m autograder release` produces now."""
+    [fresh] = release(dest=tmp_path / "release", workspace=tmp_path / "db", only=[chapter])
+    committed = NOTEBOOKS / chapter / f"{chapter}.ipynb"
+    assert committed.exists(), f"{committed} is missing: run `make notebooks`"
+    assert fresh.read_bytes() == committed.read_bytes(), (
+        f"{committed} is stale: it differs from what solutions/{chapter} generates. Run `make notebooks`.")
+
+
+def test_source_notebook_follows_the_contract(chapter):
+    cells = read(source_path(chapter)).cells
+    ids = [nbgrader_meta(c)["grade_id"] for c in cells if nbgrader_meta(c)]
+    assert len(ids) == len(set(ids)), f"duplicate grade_ids: {sorted(i for i in ids if ids.count(i) > 1)}"
+    bad = [i for i in ids if not GRADE_ID.match(i)]
+    assert not bad, f"grade_ids must read <function>_<behaviour>: {bad}"
+
+    answers = [c for c in cells if is_solution(c) and c.cell_type == "code"]
+    functions = set().union(*(defined_names(c.source) for c in answers))
+    assert len(functions) >= 6, f"only {len(functions)} autograded functions/classes: {sorted(functions)}"
+    written = [c for c in cells if is_written_answer(c)]
+    assert len(written) >= 2, "at least two hand-graded written answers are required"
+    for cell in written:
+        assert "Mark scheme" in cell.source and nbgrader_meta(cell)["points"] > 0
+
+    # Every answer cell is followed by one visible test and at least one hidden test, all with points.
+    position = {id(c): i for i, c in enumerate(cells)}
+    for n, answer in enumerate(answers):
+        end = position[id(answers[n + 1])] if n + 1 < len(answers) else len(cells)
+        tests = [c for c in cells[position[id(answer)]:end] if is_autograded_test(c)]
+        gid = nbgrader_meta(answer)["grade_id"]
+        visible = [t for t in tests if "BEGIN HIDDEN TESTS" not in t.source]
+        hidden = [t for t in tests if "BEGIN HIDDEN TESTS" in t.source]
+        assert visible, f"{gid}: no visible quick test"
+        assert hidden, f"{gid}: no hidden tests"
+        assert all(nbgrader_meta(t)["points"] > 0 for t in tests), f"{gid}: a test cell has no points"
+        assert all(t.source.lstrip().startswith('"""Check') for t in tests), (
+            f'{gid}: each test cell opens with a one-line """Check ..."""')
+        assert '"""' in answer.source, f"{gid}: the answer cell needs a docstring stating the contract"
+
+
+def test_student_notebook_hides_solutions_and_hidden_tests(chapter):
+    text = student_path(chapter).read_text()
+    for marker in ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "Mark scheme", "Model answer"):
+        assert marker not in text, f"the student notebook contains {marker!r}"
+    leaked = [line for line in distinctive_solution_lines(chapter) if line in text]
+    assert not leaked, f"solution lines leaked into the student notebook: {leaked[:3]}"
+
+
+def test_sample_submissions_grade_as_expected(chapter, tmp_path):
+    """Reference: full autograded marks. Blank: 0. Typical mistakes: somewhere in between."""
+    subs = write_samples(tmp_path / "subs", only=[chapter])
+    results = {r.student_id: r for r in grade(subs, tmp_path / "ws", echo=lambda _: None)}
+    ref, blank, mistakes = results["reference"], results["blank"], results["typical-mistakes"]
+    assert ref.status == blank.status == mistakes.status == "graded", [r.line() for r in results.values()]
+    assert ref.autograded_max > 0
+    assert ref.autograded_score == ref.autograded_max, f"the reference lost points: {ref.failed_tests}"
+    assert blank.autograded_score == 0, f"the blank notebook earned points on {blank.failed_tests}"
+    assert 0 < mistakes.autograded_score < mistakes.autograded_max, mistakes.line()
+    for student in results:
+        feedback = tmp_path / "ws" / "feedback" / student / chapter / f"{chapter}.html"
+        assert feedback.is_file(), f"no feedback for {student}"
+    csv_text = (tmp_path / "ws" / "grades.csv").read_text()
+    assert csv_text.splitlines()[0].startswith("student_id,chapter,status,autograded_score")
+    assert len(csv_text.strip().splitlines()) == 4
