@@ -25,7 +25,11 @@ from autograder.notebooks import is_autograded_test, is_solution, nbgrader_meta,
 
 @dataclass(frozen=True)
 class Variant:
-    """A mutant or an alternative implementation for one chapter."""
+    """A mutant or an alternative implementation for one chapter.
+
+    Its code runs in the namespace of the reference notebook, so a mutant may subclass the
+    reference class and override only the method it gets wrong.
+    """
     chapter: str
     path: Path
 

@@ -1,18 +1,7 @@
 """Concatenates the heads but never applies the output projection W_O."""
-import torch.nn as nn
 
 
-class MultiHeadAttention(nn.Module):
-    def __init__(self, d_model, n_heads, bias=True):
-        super().__init__()
-        if d_model % n_heads:
-            raise ValueError("d_model must be divisible by n_heads")
-        self.n_heads, self.head_dim = n_heads, d_model // n_heads
-        self.q_proj = nn.Linear(d_model, d_model, bias=bias)
-        self.k_proj = nn.Linear(d_model, d_model, bias=bias)
-        self.v_proj = nn.Linear(d_model, d_model, bias=bias)
-        self.out_proj = nn.Linear(d_model, d_model, bias=bias)
-
+class MultiHeadAttention(MultiHeadAttention):  # noqa: F821 (the notebook's class; only forward is wrong)
     def forward(self, x, mask=None):
         B, T, C = x.shape
         q, k, v = (p(x).view(B, T, self.n_heads, self.head_dim).transpose(1, 2)
