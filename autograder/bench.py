@@ -6,6 +6,7 @@ about 20 s on a 2-core CPU.
 """
 from __future__ import annotations
 
+import importlib
 import tempfile
 import time
 from pathlib import Path
@@ -66,4 +67,16 @@ def main(only: list[str] | None = None) -> str:
                     f"{'yes' if plain <= TARGET_NOTEBOOK_S else 'NO'} | {mutant_s:.1f} ({n}) |")
     table = "\n".join(rows)
     print(table)
+    for chapter in only or chapters():
+        extra = chapter_report(chapter)
+        if extra:
+            print(f"\n### {chapter}\n\n{extra}")
+            table += f"\n\n### {chapter}\n\n{extra}"
     return table
+
+
+def chapter_report(chapter: str) -> str | None:
+    """The chapter's own benchmark (autograder/benchmarks/<chapter>.py), if it has one."""
+    if not (Path(__file__).parent / "benchmarks" / f"{chapter}.py").is_file():
+        return None
+    return importlib.import_module(f"autograder.benchmarks.{chapter}").report()
