@@ -12,7 +12,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 SUBMISSIONS ?= submissions
 OUT ?= _grading/run
 
-.PHONY: install book test notebooks release grade demo mutants bench clean
+.PHONY: install browser book test notebooks release grade demo mutants bench bench-book clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,8 +28,18 @@ book: $(STAMP)
 	@echo
 	@echo "Book built. Open file://$(CURDIR)/_build/html/index.html"
 
-## The whole suite: nbval on every reference notebook, the grading round trip, mutants, the book.
-test: $(STAMP)
+## Headless Chromium for the browser tests (Debian packages; installing needs root, as in CI).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Debian's chromium for the browser tests"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver) >/dev/null \
+	      || echo "could not install chromium: the browser tests will be skipped"; \
+	  else echo "chromium not found (sudo apt-get install chromium chromium-driver): the browser tests will be skipped"; fi; }
+
+## The whole suite: nbval on every reference notebook, the grading round trip, mutants, the
+## book build and its browser checks, and every command of the instructor guide.
+test: $(STAMP) browser
 	$(PY) -m pytest -n 2 --dist loadscope --nbval-lax -q tests solutions
 
 ## Regenerate the student notebooks (notebooks/) from the nbgrader sources (solutions/).
@@ -51,6 +61,10 @@ mutants: $(STAMP)
 ## Timing table: plain execution vs autograding, per chapter.
 bench: $(STAMP)
 	$(PY) -m autograder bench
+
+## Book build times: a cold build in a fresh copy, and a cached rebuild after a one-page edit.
+bench-book: $(STAMP)
+	$(PY) -m autograder bench --book
 
 clean:
 	rm -rf _build _grading

@@ -62,8 +62,11 @@ def _cmd_mutants(args) -> int:
 
 
 def _cmd_bench(args) -> int:
-    from autograder.bench import main
-    main(only=args.chapter)
+    from autograder.bench import main, time_book_builds
+    if args.book:
+        time_book_builds()
+    else:
+        main(only=args.chapter)
     return 0
 
 
@@ -94,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("bench", help="print the timing table")
     p.add_argument("--chapter", action="append")
+    p.add_argument("--book", action="store_true", help="time a cold book build and a cached rebuild instead")
     p.set_defaults(func=_cmd_bench)
 
     args = parser.parse_args(argv)

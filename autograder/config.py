@@ -1,6 +1,7 @@
 """One place for the nbgrader settings and the course's paths."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -13,6 +14,8 @@ GRADING = REPO / "_grading"
 COURSE_ID = "llm-interviews"
 CELL_TIMEOUT_S = 120        # per cell, while autograding
 CODE_STUB = "# YOUR CODE HERE\nraise NotImplementedError()"
+# The nbgrader exchange (release / fetch / submit / collect on one machine or a JupyterHub).
+DEFAULT_EXCHANGE = "/srv/nbgrader/exchange"
 
 
 def chapters() -> list[str]:
@@ -42,4 +45,5 @@ def apply_course_config(c, root: Path, source: Path = SOLUTIONS, release: Path |
     c.Execute.timeout = CELL_TIMEOUT_S
     c.Execute.interrupt_on_timeout = True
     c.GenerateAssignment.force = True
+    c.Exchange.root = os.environ.get("NBGRADER_EXCHANGE", DEFAULT_EXCHANGE)
     grading.mkdir(parents=True, exist_ok=True)
