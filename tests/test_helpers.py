@@ -73,3 +73,10 @@ def test_packaged_minilm_weights_are_the_real_ones():
     weights = Path(spec.origin).parent / "model" / "model.safetensors"
     digest = hashlib.sha256(weights.read_bytes()).hexdigest()
     assert digest == MINILM_SHA256, f"unexpected all-MiniLM-L6-v2 weights: sha256 {digest}"
+
+
+def test_course_corpus_reads_the_book():
+    from llmcourse.corpus import book_pages, course_text
+    pages = book_pages()
+    assert "intro.md" in pages and "transformers/attention.md" in pages
+    assert len(course_text()) > 100_000
