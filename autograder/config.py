@@ -46,4 +46,8 @@ def apply_course_config(c, root: Path, source: Path = SOLUTIONS, release: Path |
     c.Execute.interrupt_on_timeout = True
     c.GenerateAssignment.force = True
     c.Exchange.root = os.environ.get("NBGRADER_EXCHANGE", DEFAULT_EXCHANGE)
+    # Feedback shows scores and check messages, never the hidden tests' code.
+    c.GenerateFeedback.preprocessors = ["nbgrader.preprocessors.GetGrades",
+                                        "autograder.feedback.StudentSafeFeedback",
+                                        "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor"]
     grading.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,7 @@
 """The chapter contract, checked for every chapter found under solutions/."""
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -25,6 +26,22 @@ def distinctive_solution_lines(chapter: str) -> set[str]:
                 line = line.strip()
                 if len(line) >= 24 and line not in student_text:
                     lines.add(line)
+    return lines
+
+
+def hidden_test_lines(chapter: str) -> list[str]:
+    """Distinctive lines of the hidden tests (imports and lines the student copy also has
+    aside), whitespace-normalised."""
+    student_text = re.sub(r"\s+", " ", "\n".join(c.source for c in read(student_path(chapter)).cells))
+    cells = read(source_path(chapter)).cells
+    solution = re.sub(r"\s+", " ", "\n".join(ln for c in cells for ln in region_lines(c.source, "SOLUTION")))
+    lines = []
+    for cell in cells:
+        for line in region_lines(cell.source, "HIDDEN TESTS"):
+            line = re.sub(r"\s+", " ", line).strip()
+            if (len(line) >= 24 and line not in student_text and line not in solution
+                    and not re.match(r"^(from \S+ )?import ", line)):
+                lines.append(line)
     return lines
 
 
@@ -86,9 +103,15 @@ def test_sample_submissions_grade_as_expected(chapter, tmp_path):
     assert ref.autograded_score == ref.autograded_max, f"the reference lost points: {ref.failed_tests}"
     assert blank.autograded_score == 0, f"the blank notebook earned points on {blank.failed_tests}"
     assert 0 < mistakes.autograded_score < mistakes.autograded_max, mistakes.line()
+    hidden = hidden_test_lines(chapter)
     for student in results:
         feedback = tmp_path / "ws" / "feedback" / student / chapter / f"{chapter}.html"
         assert feedback.is_file(), f"no feedback for {student}"
+        text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", feedback.read_text())))
+        shown = [line for line in hidden if line in text]
+        assert not shown, f"{student}'s feedback shows hidden-test code: {shown[:3]}"
+    mistakes_feedback = (tmp_path / "ws" / "feedback" / "typical-mistakes" / chapter / f"{chapter}.html").read_text()
+    assert "expected" in mistakes_feedback, "feedback must keep the checks' explanations"
     csv_text = (tmp_path / "ws" / "grades.csv").read_text()
     assert csv_text.splitlines()[0].startswith("student_id,chapter,status,autograded_score")
     assert len(csv_text.strip().splitlines()) == 4
