@@ -57,19 +57,13 @@ def time_mutant_check(chapter: str) -> tuple[float, int]:
 
 def time_book_builds() -> str:
     """Cold build of the book in a fresh copy, then a cached rebuild after a one-page edit."""
-    import shutil
     import subprocess
     import sys
 
-    from autograder.config import REPO
+    from autograder.config import copy_working_tree
     jb = str(Path(sys.executable).parent / "jupyter-book")
-    files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=REPO,
-                           capture_output=True, text=True, check=True).stdout.splitlines()
     with tempfile.TemporaryDirectory() as tmp:
-        for name in files:
-            if (REPO / name).is_file():
-                (Path(tmp) / name).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(REPO / name, Path(tmp) / name)
+        copy_working_tree(Path(tmp))
         timings = []
         for label in ("cold build", "cached rebuild after a one-page edit"):
             if timings:

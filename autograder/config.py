@@ -18,6 +18,20 @@ CODE_STUB = "# YOUR CODE HERE\nraise NotImplementedError()"
 DEFAULT_EXCHANGE = "/srv/nbgrader/exchange"
 
 
+def copy_working_tree(dest: Path) -> None:
+    """Copy the repository's tracked and untracked-but-not-ignored files to `dest`, keeping
+    modification times (so the venv's install stamp stays newer than requirements.txt)."""
+    import shutil
+    import subprocess
+
+    files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=REPO,
+                           capture_output=True, text=True, check=True).stdout.splitlines()
+    for name in files:
+        if (REPO / name).is_file():
+            (Path(dest) / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(REPO / name, Path(dest) / name)
+
+
 def chapters() -> list[str]:
     """Every chapter with an nbgrader source notebook solutions/<chapter>/<chapter>.ipynb."""
     return sorted(p.parent.name for p in SOLUTIONS.glob("*/*.ipynb")

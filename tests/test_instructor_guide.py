@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from autograder.config import copy_working_tree
+
 REPO = Path(__file__).resolve().parent.parent
 GUIDE = REPO / "book" / "instructors.md"
 SERVER = re.compile(r"\bjupyter lab\b")
@@ -25,12 +27,7 @@ def guide_commands() -> list[str]:
 
 def _copy_course(dest: Path) -> None:
     """A copy of the working tree (tracked and untracked, not ignored), sharing the venv."""
-    files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=REPO,
-                           capture_output=True, text=True, check=True).stdout.splitlines()
-    for name in files:
-        if (REPO / name).is_file():
-            (dest / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(REPO / name, dest / name)  # keep mtimes: the venv stamp stays newer
+    copy_working_tree(dest)
     (dest / ".venv").symlink_to(REPO / ".venv")
 
 
