@@ -252,3 +252,15 @@ def test_internal_links_resolve(build):
             elif fragment and resolved.suffix == ".html" and fragment not in ids_of(resolved):
                 broken.append(f"{page.relative_to(HTML)} -> {target} (no such anchor)")
     assert not broken, f"{len(broken)} broken internal link(s):\n" + "\n".join(sorted(set(broken))[:20])
+
+
+def test_no_page_loads_code_or_styles_from_the_internet(build):
+    """The book must work on an offline course server: no CDN scripts or stylesheets
+    (MathJax is served from the build; notebook widgets would pull require.js from a CDN)."""
+    external = []
+    for page in HTML.rglob("*.html"):
+        text = page.read_text(errors="replace")
+        for url in re.findall(r'<script[^>]+src="(https?://[^"]+)"', text) + \
+                re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="(https?://[^"]+)"', text):
+            external.append(f"{page.relative_to(HTML)}: {url}")
+    assert not external, "pages load resources from the internet:\n" + "\n".join(external[:10])
