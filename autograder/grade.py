@@ -110,7 +110,6 @@ def grade(submissions: Path, workspace: Path, cell_timeout: int = CELL_TIMEOUT_S
           feedback: bool = True, echo=print) -> list[Result]:
     """Autograde every submission under `submissions` into `workspace`; return one Result each."""
     from nbgrader.apps import NbGraderAPI
-    from nbgrader.api import Gradebook
     from nbgrader.coursedir import CourseDirectory
 
     _ensure_tools_on_path()

@@ -9,7 +9,6 @@ from collections import Counter
 
 import pytest
 
-from autograder.config import chapters
 from autograder.mutants import ChapterKernel, alternatives, mutants
 from autograder.notebooks import defined_names, is_solution, nbgrader_meta, read, source_path
 

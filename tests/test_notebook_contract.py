@@ -4,7 +4,6 @@ from __future__ import annotations
 import html
 import re
 
-import pytest
 
 from autograder.config import NOTEBOOKS
 from autograder.grade import grade
