@@ -17,6 +17,19 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 
+def reference_namespace(chapter: str) -> dict:
+    """The reference solutions of a chapter, ready to call: runs the setup cell and every answer
+    cell of solutions/<chapter>/<chapter>.ipynb (no tests, no demos). Benchmarks use it to time
+    and measure the reference implementation without copying its code."""
+    path = REPO / "solutions" / chapter / f"{chapter}.ipynb"
+    namespace: dict = {"__name__": "__reference__"}
+    for cell in json.loads(path.read_text())["cells"]:
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if cell["cell_type"] == "code" and (meta.get("solution") or meta.get("grade_id") == "setup"):
+            exec(compile("".join(cell["source"]), f"<{chapter}:{meta.get('grade_id')}>", "exec"), namespace)
+    return namespace
+
+
 def run(chapter: str) -> bool:
     path = REPO / "solutions" / chapter / f"{chapter}.ipynb"
     cells = json.loads(path.read_text())["cells"]
