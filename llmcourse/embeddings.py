@@ -180,11 +180,15 @@ def split_passages(markdown: str, page: str = "", *, max_words: int = 120,
     return out
 
 
-def course_passages(max_words: int = 120, *, skip: tuple[str, ...] = ("bibliography.md",)) -> list[Passage]:
-    """Every page of the book as passages, in page order, with ids 0..n-1."""
+def course_passages(max_words: int = 120, *,
+                    skip: tuple[str, ...] = ("bibliography.md",)) -> list[Passage]:
+    """Every page of the book as passages, in page order, with ids 0..n-1.
+
+    `skip` lists pages or folders (path prefixes relative to book/, e.g. "rag/") to leave out.
+    """
     passages: list[Passage] = []
     for page, text in book_pages().items():
-        if page in skip:
+        if page.startswith(skip):
             continue
         passages.extend(split_passages(text, page, max_words=max_words, start_id=len(passages)))
     return passages
@@ -196,13 +200,14 @@ def _cache_dir() -> Path:
     return Path(root)
 
 
-def course_embeddings(max_words: int = 120, *, cache: bool = True) -> tuple[list[Passage], np.ndarray]:
+def course_embeddings(max_words: int = 120, *, cache: bool = True,
+                      skip: tuple[str, ...] = ("bibliography.md",)) -> tuple[list[Passage], np.ndarray]:
     """(passages, unit-length float32 embeddings [n, 384]) for the whole book, cached on disk.
 
     The cache key is a hash of the passages' text, the model's weights digest and the pooling, so a
     changed page or a different model is never served stale vectors.
     """
-    passages = course_passages(max_words)
+    passages = course_passages(max_words, skip=skip)
     key = hashlib.sha256("\x1e".join(p.text for p in passages).encode()
                          + f"|{MODEL_SHA256}|mean|norm|{MAX_TOKENS}".encode()).hexdigest()[:20]
     path = _cache_dir() / f"course-{key}.npy"
