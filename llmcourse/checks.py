@@ -129,12 +129,54 @@ def check_equal(actual: Any, expected: Any, *, name: str,
             _fail(name, problem, hint)
         return
     check_type(actual, type(expected), name=name)
-    if not actual == expected:
+    problem = _look_alike(actual, expected)
+    if problem:
+        _fail(name, problem, hint)
+    if not expected == actual:  # the expected value's own __eq__, never the submission's
         problem = f"expected {expected!r}, got {actual!r}."
         diagnosis = _diagnose(actual, misconceptions, 0.0, 0.0)
         if diagnosis:
             problem += f" This suggests a misconception: {diagnosis}"
         _fail(name, problem, hint)
+
+
+_PLAIN = (str, bytes, bool, type(None), list, tuple, dict, set, frozenset)
+
+
+def _numeric(x: Any) -> bool:
+    import numpy as np
+    return type(x) in (int, float) or (type(x).__module__ == "numpy" and isinstance(x, np.number))
+
+
+def _look_alike(actual: Any, expected: Any, path: str = "the value") -> str | None:
+    """Why `actual` is not made of the same plain types as `expected` (None when it is).
+
+    Objects of user-defined classes (for example one whose ``__eq__`` always returns True) and
+    subclasses of built-in types are rejected, all the way down nested containers."""
+    if _numeric(expected):
+        if _numeric(actual) and (isinstance(expected, float) or not isinstance(actual, float)):
+            return None
+        return f"{path}: expected a number of type {type(expected).__name__}, got {type(actual).__module__}.{type(actual).__name__}."
+    if type(expected) in _PLAIN:
+        if type(actual) is not type(expected):
+            return f"{path}: expected exactly {type(expected).__name__}, got {type(actual).__module__}.{type(actual).__name__}."
+        if isinstance(expected, (list, tuple)):
+            if len(actual) != len(expected):
+                return None  # the == comparison reports it
+            for i, (a, e) in enumerate(zip(actual, expected)):
+                problem = _look_alike(a, e, f"{path}[{i}]")
+                if problem:
+                    return problem
+        elif isinstance(expected, dict):
+            for key, e in expected.items():
+                if key in actual:
+                    problem = _look_alike(actual[key], e, f"{path}[{key!r}]")
+                    if problem:
+                        return problem
+        elif isinstance(expected, (set, frozenset)):
+            if any(type(a).__module__ not in ("builtins", "numpy") for a in actual):
+                return f"{path}: contains objects of a user-defined class."
+    return None
 
 
 def check_true(condition: Any, *, name: str, problem: str, hint: str | None = None) -> None:
