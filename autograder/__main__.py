@@ -22,23 +22,43 @@ def _cmd_release(args) -> int:
     return 0
 
 
-def _cmd_grade(args) -> int:
-    from autograder.grade import grade
-    results = grade(Path(args.submissions), Path(args.out), cell_timeout=args.cell_timeout)
+def _grade_options(args) -> dict:
+    from autograder.sandbox import Limits
+    limits = Limits(cell_timeout_s=args.cell_timeout, notebook_timeout_s=args.notebook_timeout,
+                    memory_mb=args.memory_mb, max_processes=args.max_processes,
+                    max_file_mb=args.max_file_mb, max_output_kb=args.max_output_kb)
+    return dict(limits=limits, workers=args.workers, unsafe_no_sandbox=args.unsafe_no_sandbox,
+                fresh=args.fresh, progress=sys.stderr.isatty() or args.progress)
+
+
+def _summary(results, out: Path) -> None:
     graded = sum(r.status == "graded" for r in results)
-    print(f"\n{graded}/{len(results)} submissions graded; grades: {Path(args.out) / 'grades.csv'}; "
-          f"feedback: {Path(args.out) / 'feedback'}/<student>/<chapter>/<chapter>.html")
+    flagged = sum(bool(r.flags) for r in results)
+    print(f"\n{graded}/{len(results)} submissions graded, {flagged} flagged for review.\n"
+          f"  grades:        {out / 'grades.csv'}\n  item analysis: {out / 'report.html'}\n"
+          f"  feedback:      {out / 'feedback'}/<student>/<chapter>/<chapter>.html\n"
+          f"  written answers: `cd {out} && nbgrader formgrader`, then `nbgrader export`")
+
+
+def _cmd_grade(args) -> int:
+    from autograder.grade import SandboxUnavailable, grade
+    try:
+        results = grade(Path(args.submissions), Path(args.out), **_grade_options(args))
+    except (SandboxUnavailable, FileNotFoundError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    _summary(results, Path(args.out))
     return 0
 
 
 def _cmd_demo(args) -> int:
     from autograder.grade import grade
-    from autograder.samples import write_samples
+    from autograder.samples import demo_class
     out = Path(args.out)
-    subs = write_samples(out / "submissions", only=args.chapter)
-    print(f"sample submissions written to {subs}\n")
-    results = grade(subs, out / "workspace", cell_timeout=args.cell_timeout)
-    print(f"\ngrades: {out / 'workspace' / 'grades.csv'}")
+    subs = demo_class(out / "submissions")
+    print(f"a synthetic class of 30 submissions written to {subs}\n")
+    results = grade(subs, out / "workspace", **_grade_options(args))
+    _summary(results, out / "workspace")
     return 0 if all(r.status == "graded" for r in results) else 1
 
 
@@ -79,16 +99,31 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--chapter", action="append", help="only this chapter (repeatable)")
     p.set_defaults(func=_cmd_release)
 
-    p = sub.add_parser("grade", help="autograde a folder of submissions")
-    p.add_argument("submissions", help="folder of <student_id>/<chapter>/<chapter>.ipynb")
-    p.add_argument("--out", default=str(GRADING / "run"), help="workspace for grades.csv and feedback")
-    p.add_argument("--cell-timeout", type=int, default=CELL_TIMEOUT_S, help="seconds per cell")
+    def limits_options(p):
+        from autograder.sandbox import Limits
+        d = Limits()
+        p.add_argument("--workers", type=int, default=None, help="parallel workers (default: CPU cores)")
+        p.add_argument("--cell-timeout", type=int, default=CELL_TIMEOUT_S, help="seconds per cell")
+        p.add_argument("--notebook-timeout", type=int, default=d.notebook_timeout_s,
+                       help="seconds per submission")
+        p.add_argument("--memory-mb", type=int, default=d.memory_mb, help="memory limit per kernel (MB)")
+        p.add_argument("--max-processes", type=int, default=d.max_processes, help="process/thread limit")
+        p.add_argument("--max-file-mb", type=int, default=d.max_file_mb, help="largest file a kernel may write")
+        p.add_argument("--max-output-kb", type=int, default=d.max_output_kb, help="notebook output kept per cell")
+        p.add_argument("--fresh", action="store_true", help="start over instead of resuming")
+        p.add_argument("--progress", action="store_true", help="show a progress bar even when not on a terminal")
+        p.add_argument("--unsafe-no-sandbox", action="store_true",
+                       help="grade without a sandbox (only for submissions you trust)")
+
+    p = sub.add_parser("grade", help="autograde a class: a folder or .zip of <student>/<chapter>/<chapter>.ipynb")
+    p.add_argument("submissions", help="folder or .zip of <student_id>/<chapter>/<chapter>.ipynb")
+    p.add_argument("--out", default=str(GRADING / "run"), help="workspace for grades.csv, report and feedback")
+    limits_options(p)
     p.set_defaults(func=_cmd_grade)
 
-    p = sub.add_parser("demo", help="grade the sample submissions")
+    p = sub.add_parser("demo", help="grade a synthetic class of 30 submissions")
     p.add_argument("--out", default=str(GRADING / "demo"))
-    p.add_argument("--chapter", action="append")
-    p.add_argument("--cell-timeout", type=int, default=CELL_TIMEOUT_S)
+    limits_options(p)
     p.set_defaults(func=_cmd_demo)
 
     p = sub.add_parser("mutants", help="check mutants and alternatives")

@@ -113,8 +113,30 @@ def find_submissions(folder: Path, known: list[str]) -> tuple[list[tuple[str, st
                 problems.append(Result(student, chapter, "malformed",
                                        message=f"{notebook.name} is not a valid notebook: {_first_line(str(exc), 200)}"))
                 continue
+            ids = _grade_ids(nb)
+            if ids and not ids & _chapter_ids(chapter):
+                owner = [c for c in known if ids & _chapter_ids(c)]
+                if owner:
+                    problems.append(Result(student, chapter, "wrong-chapter", message=(
+                        f"{notebook.name} is the notebook of chapter {owner[0]}, not {chapter}: "
+                        f"submit it as {owner[0]}/{owner[0]}.ipynb")))
+                    continue
             valid.append((student, chapter, notebook))
     return valid, problems
+
+
+def _grade_ids(nb) -> set[str]:
+    return {c.get("metadata", {}).get("nbgrader", {}).get("grade_id") for c in nb.cells} - {None, "setup"}
+
+
+_IDS: dict[str, set[str]] = {}
+
+
+def _chapter_ids(chapter: str) -> set[str]:
+    if chapter not in _IDS:
+        from autograder.config import SOLUTIONS
+        _IDS[chapter] = _grade_ids(nbformat.read(str(SOLUTIONS / chapter / f"{chapter}.ipynb"), as_version=4))
+    return _IDS[chapter]
 
 
 def grade(submissions: Path, workspace: Path, cell_timeout: int = CELL_TIMEOUT_S,

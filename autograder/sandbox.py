@@ -108,7 +108,8 @@ def bwrap_prefix(workdir: Path, ipc_dir: Path | None, uid: None = None) -> list[
         spaces = ["--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try"]
     else:                  # an ordinary user: bubblewrap needs a user namespace
         spaces = ["--unshare-all"]
-    args = ["bwrap", *spaces, "--die-with-parent", "--new-session",
+    tie = [] if os.environ.get("AUTOGRADER_NO_DIE_WITH_PARENT") else ["--die-with-parent"]
+    args = ["bwrap", *spaces, *tie, "--new-session",
             "--proc", "/proc", "--dev", "/dev", "--perms", "01777", "--tmpfs", "/tmp", "--tmpfs", "/run"]
     args += _ro_binds(p for p in ("/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin", "/etc")
                       if Path(p).exists() and not Path(p).is_symlink())
@@ -146,7 +147,10 @@ def sandboxed_command(argv: list[str], workdir: Path, ipc_dir: Path | None, limi
                    "--core=0", "--"]
     # ipykernel would watch JPY_PARENT_PID, which does not exist in the new PID namespace;
     # --die-with-parent already ties the kernel's life to the grader's.
-    return bwrap_prefix(workdir, ipc_dir, None) + drop + limits_argv + ["env", "-u", "JPY_PARENT_PID"] + argv
+    # The shell reports how the kernel ended (signal or exit code) on the worker's log.
+    report = ('env -u JPY_PARENT_PID "$@"; s=$?; '
+              'echo "[sandbox] kernel exited with status $s" >&2; exit $s')
+    return bwrap_prefix(workdir, ipc_dir, None) + drop + limits_argv + ["/bin/sh", "-c", report, "sh"] + argv
 
 
 def sandbox_uid(slot: int) -> int:
@@ -199,7 +203,11 @@ class SandboxKernelManager(AsyncKernelManager):
         argv = super().format_kernel_cmd(extra_arguments)
         limits = Limits(**self.sandbox_limits)
         workdir = Path(self.sandbox_workdir)
-        return sandboxed_command(argv, workdir, Path(self.ip).parent, limits, int(self.sandbox_slot))
+        cmd = sandboxed_command(argv, workdir, Path(self.ip).parent, limits, int(self.sandbox_slot))
+        if os.environ.get("AUTOGRADER_SANDBOX_DEBUG"):
+            log = Path(self.ip).parent.parent / "sandbox-exit.log"
+            cmd = ["/bin/sh", "-c", f'"$@"; s=$?; echo "$(date +%T.%N) sandbox exited with status $s" >> {log}', "sh"] + cmd
+        return cmd
 
     async def _async_launch_kernel(self, kernel_cmd, **kw):
         env = dict(kw.get("env") or os.environ)

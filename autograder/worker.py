@@ -75,6 +75,10 @@ def grade_one(job: dict) -> dict:
     from traitlets.config import Config
 
     warnings.filterwarnings("ignore")
+    # The client declares a kernel dead after one missed heartbeat (1 s by default). On a loaded
+    # machine grading in parallel that misfires; a real death is still seen within 10 s.
+    from jupyter_client.channels import HBChannel
+    HBChannel.time_to_dead = 10.0
     limits = Limits(**job["limits"])
     student, chapter = job["student"], job["chapter"]
     root = Path(job["workdir"])
@@ -126,10 +130,12 @@ def grade_one(job: dict) -> dict:
         return nb, resources
 
     tamper.VerifySeals.preprocess = capture
+    static_flags = structure_flags(Path(job["notebook"]), course / "release" / chapter / f"{chapter}.ipynb")
+    static_flags += scan(student_code(Path(job["notebook"])), allowed_imports=set(job.get("allowed_imports", [])))
     started = time.perf_counter()
     outcome = api.autograde(chapter, student)
     seconds = time.perf_counter() - started
-    result = {"student": student, "chapter": chapter, "seconds": seconds, "flags": [],
+    result = {"student": student, "chapter": chapter, "seconds": seconds, "flags": list(static_flags),
               "tests": {}, "failures": {}, "success": bool(outcome["success"])}
     if not outcome["success"]:
         result["error"] = f"{outcome.get('log') or ''}\n{outcome.get('error') or ''}"[-4000:]
@@ -137,15 +143,15 @@ def grade_one(job: dict) -> dict:
 
     autograded = course / "autograded" / student / chapter / f"{chapter}.ipynb"
     nb = nbformat.read(str(autograded), as_version=4)
-    for cell in nb.cells:
+    for index, cell in enumerate(nb.cells):
         meta = cell.metadata.get("nbgrader", {})
-        if cell.cell_type == "code" and meta.get("grade") and not meta.get("solution"):
-            errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
-            if errors:
-                result["failures"][meta["grade_id"]] = f"{errors[-1].get('ename')}: {errors[-1].get('evalue', '')}"[:600]
-            timed_out = any(o.get("ename") == "CellTimeoutError" for o in errors)
-            if timed_out:
-                result.setdefault("timeouts", []).append(meta["grade_id"])
+        if cell.cell_type != "code":
+            continue
+        errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+        if meta.get("grade") and not meta.get("solution") and errors:
+            result["failures"][meta["grade_id"]] = f"{errors[-1].get('ename')}: {errors[-1].get('evalue', '')}"[:600]
+        if any(o.get("ename") == "CellTimeoutError" for o in errors):
+            result.setdefault("timeouts", []).append(meta.get("grade_id", f"cell {index}"))
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
         sub = gb.find_submission(chapter, student)
         for notebook in sub.notebooks:
@@ -155,10 +161,7 @@ def grade_one(job: dict) -> dict:
         result["score"] = float(sub.code_score)
         result["max_score"] = float(sub.max_code_score)
         result["written_max"] = float(sub.max_written_score)
-    for finding in found:
-        result["flags"].append(f"{finding['test']}: {finding['reason']}")
-    result["flags"] += structure_flags(Path(job["notebook"]), course / "release" / chapter / f"{chapter}.ipynb")
-    result["flags"] += scan(student_code(Path(job["notebook"])), allowed_imports=set(job.get("allowed_imports", [])))
+    result["flags"] = [f"{f['test']}: {f['reason']}" for f in found] + result["flags"]
     if job.get("feedback", True):
         fb = api.generate_feedback(chapter, student)
         if not fb["success"]:
