@@ -4,7 +4,7 @@
     grade SUBMISSIONS       autograde <student>/<chapter>/<chapter>.ipynb; grades.csv + feedback
     demo                    grade the bundled sample submissions (reference, blank, typical mistakes)
     mutants                 show that every mutant loses points and every alternative keeps them
-    bench                   timing table: plain execution vs autograding, per chapter
+    bench                   timing table: plain execution vs autograding, per chapter, and grading a class
 """
 from __future__ import annotations
 
@@ -82,9 +82,11 @@ def _cmd_mutants(args) -> int:
 
 
 def _cmd_bench(args) -> int:
-    from autograder.bench import main, time_book_builds
+    from autograder.bench import grading_report, main, time_book_builds
     if args.book:
         time_book_builds()
+    elif args.grading:
+        print(grading_report())
     else:
         main(only=args.chapter)
     return 0
@@ -133,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("bench", help="print the timing table")
     p.add_argument("--chapter", action="append")
     p.add_argument("--book", action="store_true", help="time a cold book build and a cached rebuild instead")
+    p.add_argument("--grading", action="store_true",
+                   help="only the class-grading numbers: overhead, 1 vs 2 workers, the demo class")
     p.set_defaults(func=_cmd_bench)
 
     args = parser.parse_args(argv)

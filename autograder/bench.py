@@ -22,25 +22,77 @@ from autograder.notebooks import reference_submission, source_path
 TARGET_NOTEBOOK_S = 20.0
 
 
-def time_plain_execution(chapter: str) -> float:
-    """Wall time to run the reference notebook top to bottom in a fresh kernel."""
+def time_plain_execution(chapter: str, threads: int | None = None) -> float:
+    """Wall time to run the reference notebook top to bottom in a fresh kernel (kernel start
+    included). With `threads`, the kernel gets the grader's thread setting."""
+    import os
     nb = nbformat.read(str(source_path(chapter)), as_version=4)
-    started = time.perf_counter()
-    NotebookClient(nb, timeout=600, kernel_name="python3",
-                   resources={"metadata": {"path": str(SOLUTIONS / chapter)}}).execute()
-    return time.perf_counter() - started
+    saved = {k: os.environ.get(k) for k in ("OMP_NUM_THREADS", "MKL_NUM_THREADS")}
+    if threads:
+        os.environ.update(OMP_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads))
+    try:
+        started = time.perf_counter()
+        NotebookClient(nb, timeout=600, kernel_name="python3",
+                       resources={"metadata": {"path": str(SOLUTIONS / chapter)}}).execute()
+        return time.perf_counter() - started
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
 
 
-def time_autograde_one(chapter: str) -> float:
-    """Wall time nbgrader takes to autograde one (reference) submission."""
+def _class(folder: Path, chapter: str, copies: int) -> Path:
+    for i in range(copies):
+        target = folder / f"student{i:02d}" / chapter
+        target.mkdir(parents=True)
+        nbformat.write(reference_submission(chapter), str(target / f"{chapter}.ipynb"))
+    return folder
+
+
+def time_autograde_one(chapter: str) -> tuple[float, float]:
+    """(seconds nbgrader spends autograding one reference submission in the sandbox,
+    wall seconds for the whole submission: worker, sandbox, seals, scan, grades and feedback)."""
     with tempfile.TemporaryDirectory() as tmp:
-        subs = Path(tmp) / "subs" / "student" / chapter
-        subs.mkdir(parents=True)
-        nbformat.write(reference_submission(chapter), str(subs / f"{chapter}.ipynb"))
-        [result] = grade(Path(tmp) / "subs", Path(tmp) / "ws", feedback=False, echo=lambda _: None)
+        subs = _class(Path(tmp) / "subs", chapter, 1)
+        [result] = grade(subs, Path(tmp) / "ws", echo=lambda _: None, workers=1)
         if result.autograded_score != result.autograded_max:
             raise RuntimeError(f"{chapter}: the reference lost points while benchmarking: {result.line()}")
-        return result.seconds
+        raw = __import__("json").loads(next((Path(tmp) / "ws" / "state").glob("*.json")).read_text())["raw"]
+        return result.seconds, raw["wall_seconds"]
+
+
+def grading_report(chapter: str = "quantization", submissions: int = 8) -> str:
+    """Overhead per submission, 1 vs 2 worker throughput, and the 30-submission demo class."""
+    from autograder.samples import demo_class
+    plain = time_plain_execution(chapter, threads=1)
+    walls = {}
+    per_sub = {}
+    for workers in (1, 2):
+        with tempfile.TemporaryDirectory() as tmp:
+            subs = _class(Path(tmp) / "subs", chapter, submissions)
+            started = time.perf_counter()
+            results = grade(subs, Path(tmp) / "ws", echo=lambda _: None, workers=workers)
+            walls[workers] = time.perf_counter() - started
+            assert all(r.autograded_score == r.autograded_max for r in results), [r.line() for r in results]
+            per_sub[workers] = sum(r.seconds for r in results) / len(results)
+    with tempfile.TemporaryDirectory() as tmp:
+        subs = demo_class(Path(tmp) / "subs")
+        started = time.perf_counter()
+        results = grade(subs, Path(tmp) / "ws", echo=lambda _: None)
+        class_wall = time.perf_counter() - started
+        flagged = sum(bool(r.flags) for r in results)
+        graded = sum(r.status == "graded" for r in results)
+    one = walls[1] / submissions
+    rows = ["| grading measurement | value | target |", "|---|---:|---:|",
+            f"| plain execution of the {chapter} reference, 1 thread (s) | {plain:.1f} | |",
+            f"| autograde step per submission, sandboxed, 1 worker (s) | {per_sub[1]:.1f} | |",
+            f"| wall time per submission, 1 worker, {submissions} submissions (s) | {one:.1f} | |",
+            f"| overhead: wall per submission / plain execution | {one / plain:.2f}x | <= 1.3x |",
+            f"| throughput speed-up, 2 workers vs 1 | {walls[1] / walls[2]:.2f}x | >= 1.7x |",
+            f"| demo class: {len(results)} submissions, {graded} graded, {flagged} flagged (s) | {class_wall:.0f} | |"]
+    return "\n".join(rows)
 
 
 def time_mutant_check(chapter: str) -> tuple[float, int]:
@@ -82,19 +134,23 @@ def time_book_builds() -> str:
 
 
 def main(only: list[str] | None = None) -> str:
-    rows = ["| chapter | plain execution (s) | autograde one submission (s) | ratio | "
-            f"within {TARGET_NOTEBOOK_S:g} s | mutant check (s, variants) |",
-            "|---|---:|---:|---:|:---:|---:|"]
+    rows = ["| chapter | plain execution (s) | autograde in sandbox (s) | whole submission (s) | "
+            f"ratio | within {TARGET_NOTEBOOK_S:g} s | mutant check (s, variants) |",
+            "|---|---:|---:|---:|---:|:---:|---:|"]
     selected = only or chapters()
     time_plain_execution(selected[0])  # warm-up: the first kernel pays for cold disk caches
     for chapter in selected:
         plain = time_plain_execution(chapter)
-        graded = time_autograde_one(chapter)
+        graded, wall = time_autograde_one(chapter)
         mutant_s, n = time_mutant_check(chapter)
-        rows.append(f"| {chapter} | {plain:.1f} | {graded:.1f} | {graded / plain:.2f} | "
+        rows.append(f"| {chapter} | {plain:.1f} | {graded:.1f} | {wall:.1f} | {graded / plain:.2f} | "
                     f"{'yes' if plain <= TARGET_NOTEBOOK_S else 'NO'} | {mutant_s:.1f} ({n}) |")
     table = "\n".join(rows)
     print(table)
+    if not only:
+        grading = grading_report()
+        print(f"\n### grading a class\n\n{grading}")
+        table += f"\n\n### grading a class\n\n{grading}"
     for chapter in only or chapters():
         extra = chapter_report(chapter)
         if extra:

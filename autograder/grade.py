@@ -294,52 +294,93 @@ def _prepare_chapter(api, workspace: Path, templates: Path, chapter: str) -> Non
 
 def _run_parallel(todo, workspace: Path, limits: Limits, n_workers: int, key: str,
                   use_sandbox: bool, feedback: bool):
-    """Run one worker process per submission, at most n_workers at once; yield (job, result)."""
+    """Grade the submissions on n_workers persistent worker processes; yield (job, result).
+
+    A worker that overruns the per-submission limit is killed with its whole process group
+    (the sandboxed kernel included) and replaced by a fresh one."""
+    import selectors
     import subprocess
 
     pending = list(todo)
-    running: dict[int, tuple] = {}   # slot -> (process, job, started)
-    free = list(range(n_workers))
     env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    while pending or running:
-        while pending and free:
-            slot = free.pop(0)
-            student, chapter, notebook, digest = pending.pop(0)
-            jobdir = workspace / "jobs" / f"{student}__{chapter}"
-            if jobdir.exists():
-                shutil.rmtree(jobdir, ignore_errors=True)
-            jobdir.mkdir(parents=True)
-            job = {"student": student, "chapter": chapter, "notebook": str(notebook), "sha256": digest,
-                   "workdir": str(jobdir / "work"), "slot": slot, "limits": asdict(limits), "key": key,
-                   "sandbox": use_sandbox, "feedback": feedback,
-                   "template_db": str(workspace / "templates" / chapter / "gradebook.db"),
-                   "template_release": str(workspace / "templates" / chapter / "release")}
-            (jobdir / "job.json").write_text(json.dumps(job))
-            log = open(jobdir / "worker.log", "wb")
-            proc = subprocess.Popen([sys.executable, "-m", "autograder.worker", str(jobdir / "job.json")],
-                                    stdout=log, stderr=subprocess.STDOUT, env=env, cwd=str(jobdir),
-                                    start_new_session=True)
-            log.close()
-            running[slot] = (proc, job, time.monotonic())
-        time.sleep(0.2)
-        for slot, (proc, job, started) in list(running.items()):
-            elapsed = time.monotonic() - started
-            if proc.poll() is None and elapsed < limits.notebook_timeout_s:
-                continue
-            if proc.poll() is None:
+    logs = workspace / "jobs"
+    logs.mkdir(exist_ok=True)
+
+    def spawn(slot):
+        log = open(logs / f"worker-{slot}.log", "ab")
+        proc = subprocess.Popen([sys.executable, "-m", "autograder.worker", "--serve"], stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=log, env=env, cwd=str(workspace),
+                                start_new_session=True, text=True, bufsize=1)
+        log.close()
+        return proc
+
+    workers = {slot: spawn(slot) for slot in range(n_workers)}
+    busy: dict[int, tuple] = {}   # slot -> (job, started)
+    selector = selectors.DefaultSelector()
+    for slot, proc in workers.items():
+        selector.register(proc.stdout, selectors.EVENT_READ, slot)
+    try:
+        while pending or busy:
+            for slot in [s for s in workers if s not in busy]:
+                if not pending:
+                    break
+                student, chapter, notebook, digest = pending.pop(0)
+                jobdir = workspace / "jobs" / f"{student}__{chapter}"
+                if jobdir.exists():
+                    shutil.rmtree(jobdir, ignore_errors=True)
+                jobdir.mkdir(parents=True)
+                job = {"student": student, "chapter": chapter, "notebook": str(notebook), "sha256": digest,
+                       "workdir": str(jobdir / "work"), "slot": slot, "limits": asdict(limits), "key": key,
+                       "sandbox": use_sandbox, "feedback": feedback,
+                       "template_db": str(workspace / "templates" / chapter / "gradebook.db"),
+                       "template_release": str(workspace / "templates" / chapter / "release")}
+                (jobdir / "job.json").write_text(json.dumps(job))
+                workers[slot].stdin.write(f"{jobdir / 'job.json'}\n")
+                workers[slot].stdin.flush()
+                busy[slot] = (job, time.monotonic())
+            for selected, _ in selector.select(timeout=0.5):
+                slot = selected.data
+                line = workers[slot].stdout.readline()
+                if slot not in busy:
+                    continue
+                job, started = busy[slot]
+                if line.startswith("done "):
+                    path = Path(job["workdir"]).parent / "result.json"
+                    raw = json.loads(path.read_text()) if path.is_file() else {
+                        "success": False, "error": "the grading worker wrote no result"}
+                else:  # the worker itself died (EOF): replace it
+                    raw = {"success": False, "error": "the grading worker exited unexpectedly"}
+                    selector.unregister(workers[slot].stdout)
+                    workers[slot] = spawn(slot)
+                    selector.register(workers[slot].stdout, selectors.EVENT_READ, slot)
+                raw["wall_seconds"] = time.monotonic() - started
+                _kill_sandbox_leftovers(slot)
+                del busy[slot]
+                yield job, raw
+            for slot, (job, started) in list(busy.items()):
+                if time.monotonic() - started > limits.notebook_timeout_s:
+                    selector.unregister(workers[slot].stdout)
+                    _kill_group(workers[slot])
+                    _kill_sandbox_leftovers(slot)
+                    workers[slot] = spawn(slot)
+                    selector.register(workers[slot].stdout, selectors.EVENT_READ, slot)
+                    del busy[slot]
+                    yield job, {"success": False, "killed": True,
+                                "wall_seconds": time.monotonic() - started,
+                                "error": (f"the notebook ran longer than the {limits.notebook_timeout_s} s "
+                                          "limit for a whole submission, so it was stopped")}
+    finally:
+        for proc in workers.values():
+            try:
+                proc.stdin.close()
+            except OSError:
+                pass
+        for slot, proc in workers.items():
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
                 _kill_group(proc)
-                raw = {"success": False, "killed": True, "error": (
-                    f"the notebook ran longer than the {limits.notebook_timeout_s} s limit for a whole "
-                    "submission, so it was stopped")}
-            else:
-                path = Path(job["workdir"]).parent / "result.json"
-                raw = json.loads(path.read_text()) if path.is_file() else {
-                    "success": False, "error": f"the grading worker exited with code {proc.returncode}"}
-            raw["wall_seconds"] = elapsed
             _kill_sandbox_leftovers(slot)
-            del running[slot]
-            free.append(slot)
-            yield job, raw
 
 
 def _kill_group(proc) -> None:

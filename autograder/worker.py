@@ -22,12 +22,12 @@ import nbformat
 
 from autograder.config import SOLUTIONS, apply_course_config
 from autograder.sandbox import Limits, sandbox_uid
-from autograder.tamper import scan
+from autograder.tamper import VerifySeals, scan
 
 AUTOGRADE = ["nbgrader.preprocessors.ClearOutput", "nbgrader.preprocessors.DeduplicateIds",
              "nbgrader.preprocessors.OverwriteKernelspec", "nbgrader.preprocessors.OverwriteCells",
              "nbgrader.preprocessors.CheckCellMetadata"]
-RUN = ["autograder.tamper.SealTests", "autograder.worker.CappedExecute", "autograder.tamper.VerifySeals",
+RUN = ["autograder.tamper.SealTests", "autograder.worker.CappedExecute", "autograder.worker.RecordingVerifySeals",
        "nbgrader.preprocessors.IgnorePattern", "nbconvert.preprocessors.ClearMetadataPreprocessor",
        "nbgrader.preprocessors.LimitOutput", "nbgrader.preprocessors.SaveAutoGrades",
        "nbgrader.preprocessors.AssignLatePenalties", "nbgrader.preprocessors.CheckCellMetadata"]
@@ -66,6 +66,16 @@ def __getattr__(name):  # CappedExecute is built lazily (nbgrader is slow to imp
     if name == "CappedExecute":
         return _capped_execute()
     raise AttributeError(name)
+
+
+FINDINGS: list[dict] = []   # what VerifySeals found in the notebook being graded
+
+
+class RecordingVerifySeals(VerifySeals):
+    def preprocess(self, nb, resources):
+        nb, resources = super().preprocess(nb, resources)
+        FINDINGS.extend(resources.get("tamper", []))
+        return nb, resources
 
 
 def grade_one(job: dict) -> dict:
@@ -116,20 +126,13 @@ def grade_one(job: dict) -> dict:
     config.SandboxKernelManager.sandbox_slot = str(job["slot"])
     config.SealTests.key = job["key"]
     config.VerifySeals.key = job["key"]
+    config.RecordingVerifySeals.key = job["key"]
     config.LimitOutput.max_lines = 400
     api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
 
-    # VerifySeals reports through nbconvert's resources; capture them with a class hook.
-    from autograder import tamper
-    found: list[dict] = []
-    original = tamper.VerifySeals.preprocess
-
-    def capture(self, nb, resources):
-        nb, resources = original(self, nb, resources)
-        found.extend(resources.get("tamper", []))
-        return nb, resources
-
-    tamper.VerifySeals.preprocess = capture
+    # VerifySeals reports through nbconvert's resources, which nbgrader does not return.
+    found = FINDINGS
+    found.clear()
     static_flags = structure_flags(Path(job["notebook"]), course / "release" / chapter / f"{chapter}.ipynb")
     static_flags += scan(student_code(Path(job["notebook"])), allowed_imports=set(job.get("allowed_imports", [])))
     started = time.perf_counter()
@@ -210,6 +213,7 @@ def structure_flags(submitted: Path, release: Path) -> list[str]:
 
 
 def main(job_path: str) -> int:
+    """Grade one job and write result.json beside it."""
     job = json.loads(Path(job_path).read_text())
     try:
         result = grade_one(job)
@@ -223,5 +227,23 @@ def main(job_path: str) -> int:
     return 0
 
 
+def serve() -> int:
+    """Persistent worker: grade the job files named on stdin, one per line, answering "done".
+
+    Keeping the worker alive saves importing nbgrader and loading the feedback templates for
+    every submission; each submission still gets a fresh sandboxed kernel of its own."""
+    # The protocol gets a private copy of stdout; everything else (kernels, nbgrader's logging)
+    # writes to stderr, which the parent sends to the worker's log.
+    protocol = os.fdopen(os.dup(1), "w", buffering=1)
+    os.dup2(2, 1)
+    for line in sys.stdin:
+        path = line.strip()
+        if not path:
+            continue
+        main(path)
+        protocol.write(f"done {path}\n")
+    return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(serve() if sys.argv[1:] == ["--serve"] else main(sys.argv[1]))
