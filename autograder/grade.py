@@ -26,7 +26,7 @@ import nbformat
 from traitlets.config import Config
 
 from autograder.config import CELL_TIMEOUT_S, REPO, apply_course_config, chapters
-from autograder.sandbox import Limits, probe as sandbox_probe, sandbox_uid
+from autograder.sandbox import Limits, claim_slots, probe as sandbox_probe, sandbox_uid
 
 CSV_FIELDS = ["student_id", "chapter", "status", "autograded_score", "autograded_max",
               "written_max", "flagged", "flags", "message"]
@@ -218,6 +218,7 @@ def grade(submissions: Path, workspace: Path, cell_timeout: int = CELL_TIMEOUT_S
             result.message = f"{result.message}; {note}" if result.message else note
         if raw.get("success"):
             _merge(workspace, job, raw)
+        shutil.rmtree(job["workdir"], ignore_errors=True)  # merged; the private copies can go
         record = state / f"{job['student']}__{job['chapter']}.json"
         tmp = record.with_suffix(".tmp")
         tmp.write_text(json.dumps({"sha256": job["sha256"], "result": asdict(result), "raw": raw}))
@@ -314,7 +315,8 @@ def _run_parallel(todo, workspace: Path, limits: Limits, n_workers: int, key: st
         log.close()
         return proc
 
-    workers = {slot: spawn(slot) for slot in range(n_workers)}
+    slots = claim_slots(n_workers)
+    workers = {slot: spawn(slot) for slot, _ in slots}
     busy: dict[int, tuple] = {}   # slot -> (job, started)
     selector = selectors.DefaultSelector()
     for slot, proc in workers.items():
@@ -381,6 +383,8 @@ def _run_parallel(todo, workspace: Path, limits: Limits, n_workers: int, key: st
             except subprocess.TimeoutExpired:
                 _kill_group(proc)
             _kill_sandbox_leftovers(slot)
+        for _, handle in slots:
+            handle.close()
 
 
 def _kill_group(proc) -> None:

@@ -158,6 +158,35 @@ def sandbox_uid(slot: int) -> int:
     return 60000 + slot
 
 
+def claim_slots(n: int) -> list[tuple[int, object]]:
+    """Claim n worker slots no other grading run on this machine holds (an flock per slot).
+
+    A slot fixes the sandbox's uid, and the grader kills a slot's leftover processes by uid, so
+    two grading runs at the same time (or two test workers) must never share one. Keep the
+    returned file objects open for as long as the slots are in use."""
+    import fcntl
+    import tempfile
+
+    folder = Path(tempfile.gettempdir()) / "autograder-sandbox-slots"
+    folder.mkdir(exist_ok=True)
+    try:
+        os.chmod(folder, 0o1777)
+    except OSError:
+        pass
+    claimed = []
+    for slot in range(1000):
+        handle = open(folder / f"{slot}.lock", "a")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            continue
+        claimed.append((slot, handle))
+        if len(claimed) == n:
+            return claimed
+    raise RuntimeError("no free sandbox slot: too many grading runs at once")
+
+
 def _user_process_count() -> int:
     uid = os.getuid()
     count = 0

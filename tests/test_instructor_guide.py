@@ -97,6 +97,11 @@ def test_every_guide_command_runs(tmp_path):
     assert (course / "_grading" / "run" / "final_grades.csv").is_file()
     student = rows[0]["student_id"]
     assert (course / "_grading" / "run" / "feedback" / student / "transformers" / "transformers.html").is_file()
-    with open(course / "_grading" / "demo" / "workspace" / "grades.csv") as f:
-        demo = {r["student_id"]: r for r in csv.DictReader(f) if r["chapter"] == "transformers"}
-    assert demo["reference"]["autograded_score"] == demo["reference"]["autograded_max"]
+    demo_ws = course / "_grading" / "demo" / "workspace"
+    with open(demo_ws / "grades.csv") as f:
+        demo = list(csv.DictReader(f))
+    assert len(demo) == 30 and all(r["status"] == "graded" for r in demo), demo
+    assert all(r["autograded_score"] == r["autograded_max"] for r in demo if r["student_id"] == "student01")
+    assert all(float(r["autograded_score"]) == 0 for r in demo if r["student_id"] == "student02")
+    assert all(r["flagged"] == "yes" for r in demo if r["student_id"] == "student03")  # the cheater
+    assert "pass rate per test" in (demo_ws / "report.html").read_text()
