@@ -57,7 +57,12 @@ def probe(install: bool = True) -> tuple[bool, str]:
         return False, (f"no sandbox on {sys.platform}: bubblewrap needs Linux namespaces. Grade on a "
                        "Linux machine, or pass --unsafe-no-sandbox if you trust every submission")
     if shutil.which("bwrap") is None and install and os.geteuid() == 0 and shutil.which("apt-get"):
-        subprocess.run(["apt-get", "install", "-y", "-q", "bubblewrap"], capture_output=True, timeout=600)
+        for attempt in (["apt-get", "install", "-y", "-q", "bubblewrap"],
+                        ["sh", "-c", "apt-get update -q && apt-get install -y -q bubblewrap"]):
+            subprocess.run(attempt, capture_output=True, timeout=900,
+                           env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"))
+            if shutil.which("bwrap"):
+                break
     if shutil.which("bwrap") is None:
         return False, ("bubblewrap (`bwrap`) is not installed: `sudo apt-get install bubblewrap` "
                        "(Debian/Ubuntu) or `dnf install bubblewrap`, then grade again")
