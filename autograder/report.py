@@ -68,7 +68,8 @@ def write_report(workspace: Path, results) -> Path:
         axes[1].set_yticks(range(len(order)), order, fontsize=6)
         axes[1].set(title="pass rate per test", xlabel="% of submissions passing", xlim=(0, 100))
         fig.tight_layout()
-        parts.append(f"<img alt='{html.escape(chapter)} plots' src='{_png(fig)}' style='max-width:100%'>")
+        parts.append(f"<h3>Score distribution and pass rate per test</h3><img alt='{html.escape(chapter)}: "
+                     f"score distribution and pass rate per test' src='{_png(fig)}' style='max-width:100%'>")
         plt.close(fig)
         mean = sum(pct) / len(pct)
         parts.append(f"<p>Mean {mean:.1f}%, median {sorted(pct)[len(pct) // 2]:.1f}%.</p>")

@@ -213,12 +213,19 @@ class SandboxKernelManager(AsyncKernelManager):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        ipc = Path(self.sandbox_workdir).parent / "ipc"
-        ipc.mkdir(exist_ok=True)
+        # Unix socket paths are limited to 107 bytes, so the sockets get a short folder of their
+        # own (a deep workspace path would not fit); it is removed when the kernel is cleaned up.
+        import tempfile
+        ipc = Path(tempfile.mkdtemp(prefix="agk", dir="/tmp" if Path("/tmp").is_dir() else None))
         os.chmod(ipc, 0o777)
         self.transport = "ipc"
         self.ip = str(ipc / "kernel")
         self.connection_file = str(ipc / "kernel.json")
+
+    async def _async_cleanup_resources(self, restart: bool = False) -> None:
+        await super()._async_cleanup_resources(restart=restart)
+        if not restart:
+            shutil.rmtree(Path(self.ip).parent, ignore_errors=True)
 
     async def _async_interrupt_kernel(self):
         # A signal would reach bubblewrap, not the kernel in its PID namespace: ask the kernel
@@ -239,7 +246,7 @@ class SandboxKernelManager(AsyncKernelManager):
         workdir = Path(self.sandbox_workdir)
         cmd = sandboxed_command(argv, workdir, Path(self.ip).parent, limits, int(self.sandbox_slot))
         if os.environ.get("AUTOGRADER_SANDBOX_DEBUG"):
-            log = Path(self.ip).parent.parent / "sandbox-exit.log"
+            log = Path(self.sandbox_workdir).parent / "sandbox-exit.log"
             cmd = ["/bin/sh", "-c", f'"$@"; s=$?; echo "$(date +%T.%N) sandbox exited with status $s" >> {log}', "sh"] + cmd
         return cmd
 

@@ -207,6 +207,19 @@ class VerifySeals(Preprocessor):
         return nb, resources
 
 
+FINDINGS: list[dict] = []   # what VerifySeals found in the notebook being graded (per worker)
+
+
+class RecordingVerifySeals(VerifySeals):
+    """VerifySeals that also keeps its findings in FINDINGS, since nbgrader does not hand the
+    preprocessors' resources back to its caller."""
+
+    def preprocess(self, nb, resources):
+        nb, resources = super().preprocess(nb, resources)
+        FINDINGS.extend(resources.get("tamper", []))
+        return nb, resources
+
+
 def _error(ename: str, evalue: str) -> NotebookNode:
     return NotebookNode(output_type="error", ename=ename, evalue=evalue, traceback=[f"{ename}: {evalue}"])
 

@@ -22,12 +22,12 @@ import nbformat
 
 from autograder.config import SOLUTIONS, apply_course_config
 from autograder.sandbox import Limits, sandbox_uid
-from autograder.tamper import VerifySeals, scan
+from autograder.tamper import FINDINGS, scan
 
 AUTOGRADE = ["nbgrader.preprocessors.ClearOutput", "nbgrader.preprocessors.DeduplicateIds",
              "nbgrader.preprocessors.OverwriteKernelspec", "nbgrader.preprocessors.OverwriteCells",
              "nbgrader.preprocessors.CheckCellMetadata"]
-RUN = ["autograder.tamper.SealTests", "autograder.worker.CappedExecute", "autograder.worker.RecordingVerifySeals",
+RUN = ["autograder.tamper.SealTests", "autograder.worker.CappedExecute", "autograder.tamper.RecordingVerifySeals",
        "nbgrader.preprocessors.IgnorePattern", "nbconvert.preprocessors.ClearMetadataPreprocessor",
        "nbgrader.preprocessors.LimitOutput", "nbgrader.preprocessors.SaveAutoGrades",
        "nbgrader.preprocessors.AssignLatePenalties", "nbgrader.preprocessors.CheckCellMetadata"]
@@ -66,16 +66,6 @@ def __getattr__(name):  # CappedExecute is built lazily (nbgrader is slow to imp
     if name == "CappedExecute":
         return _capped_execute()
     raise AttributeError(name)
-
-
-FINDINGS: list[dict] = []   # what VerifySeals found in the notebook being graded
-
-
-class RecordingVerifySeals(VerifySeals):
-    def preprocess(self, nb, resources):
-        nb, resources = super().preprocess(nb, resources)
-        FINDINGS.extend(resources.get("tamper", []))
-        return nb, resources
 
 
 def grade_one(job: dict) -> dict:

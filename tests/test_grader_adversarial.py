@@ -122,7 +122,8 @@ ATTACKS = {
         "import os, glob\n"
         f"print('repo visible:', sorted(os.listdir({str(REPO)!r})))\n"
         f"print('solutions visible:', os.path.exists({str(REPO / 'solutions')!r}))\n"
-        "print('gradebooks:', glob.glob('/**/gradebook.db', recursive=True)[:3])\n"
+        "print('gradebooks:', [p for d in ('/tmp', '/work', '/root', '/home', '/srv', '/run')\n"
+        "                      for p in glob.glob(d + '/**/gradebook.db', recursive=True)][:3])\n"
         "print('home:', os.listdir(os.path.expanduser('~')))")),
     "network": lambda: _with_cell(_reference(), (
         "import socket\ntry:\n    socket.create_connection(('1.1.1.1', 80), timeout=3)\n    print('NETWORK OPEN')\n"
@@ -179,8 +180,14 @@ def _row(graded, student):
 
 
 def _autograded_text(graded, student) -> str:
+    """Everything the submission's cells printed (outputs only, not the code)."""
     path = graded["out"] / "autograded" / student / CHAPTER / f"{CHAPTER}.ipynb"
-    return path.read_text()
+    nb = nbformat.read(str(path), as_version=4)
+    texts = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            texts.append(out.get("text", "") + out.get("ename", "") + " " + out.get("evalue", ""))
+    return "\n".join(texts)
 
 
 def test_command_succeeds_with_one_line_per_submission(graded):
@@ -257,7 +264,7 @@ def test_fork_bomb_hits_the_process_limit_and_the_rest_is_graded(graded):
 def test_huge_output_is_capped(graded):
     path = graded["out"] / "autograded" / "huge-output" / CHAPTER / f"{CHAPTER}.ipynb"
     assert path.stat().st_size < 2 * 2**20, path.stat().st_size
-    assert "was dropped" in path.read_text() or "truncated" in path.read_text()
+    assert "was dropped" in _autograded_text(graded, "huge-output")
 
 
 def test_sandbox_hides_the_course_and_the_network(graded):
