@@ -1,0 +1,19 @@
+"""Adds a trainable bias of d_out per adapted module, although LoRA adapters (bias="none") have none."""
+
+
+def lora_trainable_params(config, r, targets):
+    hidden = config["hidden_size"]
+    head_dim = config.get("head_dim") or hidden // config["num_attention_heads"]
+    q_width = config["num_attention_heads"] * head_dim
+    kv_width = config["num_key_value_heads"] * head_dim
+    ffn = config["intermediate_size"]
+    shapes = {"q_proj": (hidden, q_width), "k_proj": (hidden, kv_width), "v_proj": (hidden, kv_width),
+              "o_proj": (q_width, hidden), "gate_proj": (hidden, ffn), "up_proj": (hidden, ffn),
+              "down_proj": (ffn, hidden)}
+    total = 0
+    for name in targets:
+        if name not in shapes:
+            raise ValueError(name)
+        d_in, d_out = shapes[name]
+        total += r * (d_in + d_out) + d_out
+    return config["num_hidden_layers"] * total

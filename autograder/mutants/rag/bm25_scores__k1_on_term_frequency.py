@@ -1,0 +1,24 @@
+"""Puts k1 in the wrong place: k1 * f / (f + length factor) instead of f (k1 + 1) / (f + k1 * length factor)."""
+import math
+from collections import Counter
+
+import numpy as np
+
+
+def bm25_scores(query, docs, k1=1.5, b=0.75):
+    n_docs = len(docs)
+    lengths = np.array([len(d) for d in docs], dtype=np.float64)
+    avgdl = lengths.mean()
+    scores = np.zeros(n_docs)
+    if avgdl == 0:
+        return scores
+    counts = [Counter(d) for d in docs]
+    for t in query:
+        n_t = sum(1 for c in counts if t in c)
+        if n_t == 0:
+            continue
+        idf = math.log(1 + (n_docs - n_t + 0.5) / (n_t + 0.5))
+        for i, c in enumerate(counts):
+            f = c[t]
+            scores[i] += idf * k1 * f / (f + 1 - b + b * lengths[i] / avgdl)
+    return scores
