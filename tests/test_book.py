@@ -27,7 +27,12 @@ IMPORT = re.compile(r"^(from \S+ )?import ")  # imports are shared vocabulary, n
 
 @pytest.fixture(scope="module")
 def build():
-    """Build the book exactly as CI requires: warnings are errors, every page is attempted."""
+    """Build the book exactly as CI requires: warnings are errors, every page is attempted.
+
+    The whole course is embedded with MiniLM first (cached per passage), so the pages that use
+    those vectors do not pay a cold start inside the per-page execution timeout."""
+    from llmcourse.embeddings import course_embeddings
+    course_embeddings()
     jb = Path(sys.executable).parent / "jupyter-book"
     run = subprocess.run([str(jb), "build", str(REPO), "-W", "-n", "--keep-going"],
                          capture_output=True, text=True, timeout=1500)
