@@ -21,7 +21,9 @@ from __future__ import annotations
 import ast
 import hashlib
 import hmac
+import inspect
 import re
+import textwrap
 
 from nbconvert.preprocessors import Preprocessor
 from nbformat import NotebookNode
@@ -58,20 +60,15 @@ def check_code_digests() -> dict[str, str]:
     return {name: code_digest(getattr(checks, name).__code__) for name in CHECK_NAMES}
 
 
+# The kernel computes digests with the very same function, so it is inlined from its source.
+_DIGEST_SOURCE = textwrap.indent(inspect.getsource(code_digest), "    ")
+
 _EPILOGUE = '''
 {mark}
 def __grader_epilogue(_key={key!r}, _gid={gid!r}, _digests={digests!r}):
     import sys, builtins, hashlib, hmac
-    def _digest(code):
-        h = hashlib.sha256(code.co_code + repr((code.co_names, code.co_varnames)).encode())
-        for const in code.co_consts:
-            if hasattr(const, "co_code"):
-                h.update(_digest(const).encode())
-            elif isinstance(const, frozenset):
-                h.update(repr(sorted(map(repr, const))).encode())
-            else:
-                h.update(repr(const).encode())
-        return h.hexdigest()
+{digest_source}
+    _digest = code_digest
     bad = []
     ip = get_ipython()
     if getattr(ip, "custom_exceptions", ()):
@@ -161,7 +158,7 @@ class SealTests(Preprocessor):
                 gid = cell.metadata["nbgrader"]["grade_id"]
                 cell.source = cell.source.rstrip() + "\n" + _EPILOGUE.format(
                     mark=EPILOGUE_MARK, key=self.key, gid=gid, digests=digests,
-                    tamper=TAMPER_PREFIX, seal=SEAL_PREFIX)
+                    tamper=TAMPER_PREFIX, seal=SEAL_PREFIX, digest_source=_DIGEST_SOURCE)
         return nb, resources
 
 
