@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import re
 
+import pytest
 
 from autograder.config import NOTEBOOKS
 from autograder.grade import grade
@@ -92,10 +93,18 @@ def test_student_notebook_hides_solutions_and_hidden_tests(chapter):
     assert not leaked, f"solution lines leaked into the student notebook: {leaked[:3]}"
 
 
-def test_sample_submissions_grade_as_expected(chapter, tmp_path):
+@pytest.fixture(scope="module")
+def graded_samples(tmp_path_factory):
+    """The sample submissions of every chapter, graded together in one run of the grader."""
+    root = tmp_path_factory.mktemp("samples")
+    subs = write_samples(root / "subs")
+    return root, grade(subs, root / "ws", echo=lambda _: None)
+
+
+def test_sample_submissions_grade_as_expected(chapter, graded_samples):
     """Reference: full autograded marks. Blank: 0. Typical mistakes: somewhere in between."""
-    subs = write_samples(tmp_path / "subs", only=[chapter])
-    results = {r.student_id: r for r in grade(subs, tmp_path / "ws", echo=lambda _: None)}
+    tmp_path, graded = graded_samples
+    results = {r.student_id: r for r in graded if r.chapter == chapter}
     ref, blank, mistakes = results["reference"], results["blank"], results["typical-mistakes"]
     assert ref.status == blank.status == mistakes.status == "graded", [r.line() for r in results.values()]
     assert ref.autograded_max > 0
@@ -113,4 +122,4 @@ def test_sample_submissions_grade_as_expected(chapter, tmp_path):
     assert "expected" in mistakes_feedback, "feedback must keep the checks' explanations"
     csv_text = (tmp_path / "ws" / "grades.csv").read_text()
     assert csv_text.splitlines()[0].startswith("student_id,chapter,status,autograded_score")
-    assert len(csv_text.strip().splitlines()) == 4
+    assert sum(f",{chapter},graded," in line for line in csv_text.splitlines()) == 3
