@@ -321,25 +321,30 @@ def _run_parallel(todo, workspace: Path, limits: Limits, n_workers: int, key: st
     selector = selectors.DefaultSelector()
     for slot, proc in workers.items():
         selector.register(proc.stdout, selectors.EVENT_READ, slot)
+
+    def dispatch(slot):
+        """Send the next pending submission to the idle worker in `slot`."""
+        if not pending:
+            return
+        student, chapter, notebook, digest = pending.pop(0)
+        jobdir = workspace / "jobs" / f"{student}__{chapter}"
+        if jobdir.exists():
+            shutil.rmtree(jobdir, ignore_errors=True)
+        jobdir.mkdir(parents=True)
+        job = {"student": student, "chapter": chapter, "notebook": str(notebook), "sha256": digest,
+               "workdir": str(jobdir / "work"), "slot": slot, "limits": asdict(limits), "key": key,
+               "sandbox": use_sandbox, "feedback": feedback,
+               "template_db": str(workspace / "templates" / chapter / "gradebook.db"),
+               "template_release": str(workspace / "templates" / chapter / "release")}
+        (jobdir / "job.json").write_text(json.dumps(job))
+        workers[slot].stdin.write(f"{jobdir / 'job.json'}\n")
+        workers[slot].stdin.flush()
+        busy[slot] = (job, time.monotonic())
+
     try:
+        for slot in list(workers):
+            dispatch(slot)
         while pending or busy:
-            for slot in [s for s in workers if s not in busy]:
-                if not pending:
-                    break
-                student, chapter, notebook, digest = pending.pop(0)
-                jobdir = workspace / "jobs" / f"{student}__{chapter}"
-                if jobdir.exists():
-                    shutil.rmtree(jobdir, ignore_errors=True)
-                jobdir.mkdir(parents=True)
-                job = {"student": student, "chapter": chapter, "notebook": str(notebook), "sha256": digest,
-                       "workdir": str(jobdir / "work"), "slot": slot, "limits": asdict(limits), "key": key,
-                       "sandbox": use_sandbox, "feedback": feedback,
-                       "template_db": str(workspace / "templates" / chapter / "gradebook.db"),
-                       "template_release": str(workspace / "templates" / chapter / "release")}
-                (jobdir / "job.json").write_text(json.dumps(job))
-                workers[slot].stdin.write(f"{jobdir / 'job.json'}\n")
-                workers[slot].stdin.flush()
-                busy[slot] = (job, time.monotonic())
             for selected, _ in selector.select(timeout=0.5):
                 slot = selected.data
                 line = workers[slot].stdout.readline()
@@ -358,6 +363,7 @@ def _run_parallel(todo, workspace: Path, limits: Limits, n_workers: int, key: st
                 raw["wall_seconds"] = time.monotonic() - started
                 _kill_sandbox_leftovers(slot)
                 del busy[slot]
+                dispatch(slot)  # keep the worker busy while this process merges the result
                 yield job, raw
             for slot, (job, started) in list(busy.items()):
                 if time.monotonic() - started > limits.notebook_timeout_s:
@@ -367,6 +373,7 @@ def _run_parallel(todo, workspace: Path, limits: Limits, n_workers: int, key: st
                     workers[slot] = spawn(slot)
                     selector.register(workers[slot].stdout, selectors.EVENT_READ, slot)
                     del busy[slot]
+                    dispatch(slot)
                     yield job, {"success": False, "killed": True,
                                 "wall_seconds": time.monotonic() - started,
                                 "error": (f"the notebook ran longer than the {limits.notebook_timeout_s} s "

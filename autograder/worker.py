@@ -74,6 +74,7 @@ def grade_one(job: dict) -> dict:
     from nbgrader.coursedir import CourseDirectory
     from traitlets.config import Config
 
+    t0 = time.perf_counter()
     warnings.filterwarnings("ignore")
     # The client declares a kernel dead after one missed heartbeat (1 s by default). On a loaded
     # machine grading in parallel that misfires; a real death is still seen within 10 s.
@@ -155,10 +156,14 @@ def grade_one(job: dict) -> dict:
         result["max_score"] = float(sub.max_code_score)
         result["written_max"] = float(sub.max_written_score)
     result["flags"] = [f"{f['test']}: {f['reason']}" for f in found] + result["flags"]
+    result["timing"] = {"setup": started - t0, "autograde": seconds}
+    t_fb = time.perf_counter()
     if job.get("feedback", True):
         fb = api.generate_feedback(chapter, student)
         if not fb["success"]:
             result["feedback_error"] = (fb.get("error") or "")[-500:]
+    result["timing"]["feedback"] = time.perf_counter() - t_fb
+    result["timing"]["after_autograde"] = time.perf_counter() - started - seconds
     return result
 
 
