@@ -113,8 +113,7 @@ def bwrap_prefix(workdir: Path, ipc_dir: Path | None, uid: None = None) -> list[
         spaces = ["--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try"]
     else:                  # an ordinary user: bubblewrap needs a user namespace
         spaces = ["--unshare-all"]
-    tie = [] if os.environ.get("AUTOGRADER_NO_DIE_WITH_PARENT") else ["--die-with-parent"]
-    args = ["bwrap", *spaces, *tie, "--new-session",
+    args = ["bwrap", *spaces, "--die-with-parent", "--new-session",
             "--proc", "/proc", "--dev", "/dev", "--perms", "01777", "--tmpfs", "/tmp", "--tmpfs", "/run"]
     args += _ro_binds(p for p in ("/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin", "/etc")
                       if Path(p).exists() and not Path(p).is_symlink())
@@ -245,7 +244,7 @@ class SandboxKernelManager(AsyncKernelManager):
         limits = Limits(**self.sandbox_limits)
         workdir = Path(self.sandbox_workdir)
         cmd = sandboxed_command(argv, workdir, Path(self.ip).parent, limits, int(self.sandbox_slot))
-        if os.environ.get("AUTOGRADER_SANDBOX_DEBUG"):
+        if os.environ.get("AUTOGRADER_SANDBOX_DEBUG"):  # record how each sandbox ended
             log = Path(self.sandbox_workdir).parent / "sandbox-exit.log"
             cmd = ["/bin/sh", "-c", f'"$@"; s=$?; echo "$(date +%T.%N) sandbox exited with status $s" >> {log}', "sh"] + cmd
         return cmd
