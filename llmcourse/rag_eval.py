@@ -186,33 +186,10 @@ def word_tokens(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def encode_cached(texts: Sequence[str], tag: str = "texts", *, cache: bool = True):
-    """MiniLM embeddings (unit-length float32 [n, 384]) of short texts, cached on disk by content.
+def encode_cached(texts: Sequence[str], *, cache: bool = True):
+    """MiniLM embeddings (unit-length float32 [n, 384]) of short texts, cached on disk per text
+    (the question and heading vectors the book pages reuse between builds); the passages
+    themselves go through :func:`corpus_embeddings`. Same cache as the passages."""
+    from .embeddings import cached_encode
 
-    For the question and heading vectors the book pages reuse between builds; the passages
-    themselves go through :func:`corpus_embeddings`.
-    """
-    import hashlib
-    import os
-
-    import numpy as np
-
-    from .embeddings import DIM, MAX_TOKENS, MODEL_SHA256, _cache_dir, encode
-
-    key = hashlib.sha256("\x1e".join(texts).encode()
-                         + f"|{MODEL_SHA256}|mean|norm|{MAX_TOKENS}".encode()).hexdigest()[:20]
-    path = _cache_dir() / f"rag-{tag}-{key}.npy"
-    if cache and path.is_file():
-        vectors = np.load(path)
-        if vectors.shape == (len(texts), DIM):
-            return vectors
-    vectors = encode(list(texts))
-    if cache:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp.npy")
-            np.save(tmp, vectors)
-            os.replace(tmp, path)
-        except OSError:
-            pass  # read-only cache folder: recompute next time
-    return vectors
+    return cached_encode(list(texts), cache=cache)
