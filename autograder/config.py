@@ -7,12 +7,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 SOLUTIONS = REPO / "solutions"
 NOTEBOOKS = REPO / "notebooks"
-MUTANTS = REPO / "autograder" / "mutants"
-ALTERNATIVES = REPO / "autograder" / "alternatives"
+EXERCISE_QA = REPO / "exercise_qa"           # per-chapter mutants, alternatives and benchmarks
+MUTANTS = EXERCISE_QA / "mutants"
+ALTERNATIVES = EXERCISE_QA / "alternatives"
+BENCHMARKS = EXERCISE_QA / "benchmarks"
 GRADING = REPO / "_grading"
 
 COURSE_ID = "llm-interviews"
-CELL_TIMEOUT_S = 120        # per cell, while autograding
 CODE_STUB = "# YOUR CODE HERE\nraise NotImplementedError()"
 # The nbgrader exchange (release / fetch / submit / collect on one machine or a JupyterHub).
 DEFAULT_EXCHANGE = "/srv/nbgrader/exchange"
@@ -56,7 +57,8 @@ def apply_course_config(c, root: Path, source: Path = SOLUTIONS, release: Path |
     c.CourseDirectory.db_url = f"sqlite:///{grading / 'gradebook.db'}"
     c.ClearSolutions.code_stub = {"python": CODE_STUB}
     c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
-    c.Execute.timeout = CELL_TIMEOUT_S
+    from autograder.settings import GraderSettings
+    c.Execute.timeout = GraderSettings().cell_timeout_s
     c.Execute.interrupt_on_timeout = True
     c.GenerateAssignment.force = True
     c.Exchange.root = os.environ.get("NBGRADER_EXCHANGE", DEFAULT_EXCHANGE)

@@ -1,12 +1,24 @@
 """Grade a folder of submissions laid out as <student_id>/<chapter>/<chapter>.ipynb.
 
-The submissions folder is only read: each notebook is validated, then copied into a fresh
-nbgrader workspace where it is autograded, so nothing the grader or the student's code does
-can alter the originals. Every submission gets one status line; a broken one never stops
-the others. Outputs, in the workspace:
+The flow, for one class run:
 
-    grades.csv                                   one row per (student, chapter)
-    feedback/<student>/<chapter>/<chapter>.html  per-student feedback
+1. **Discover** (read only): every <student>/<chapter> folder becomes one record. Symlinks,
+   devices and other special files, trees too deep or too large, files that are not notebooks,
+   notebooks whose nbgrader metadata or text is broken: each gets its own status and reason.
+2. **Prepare** each chapter once: nbgrader's `generate_assignment` (the gradebook entries and
+   the release notebook), and the **reference observations**: the source notebook run with the
+   run's seed in a sandboxed kernel that never saw student code.
+3. **Grade** each valid submission on a pool of persistent worker processes (one per core,
+   `concurrent.futures` threads driving them, with a timer per submission). A worker grades in a
+   private nbgrader folder, its kernel in the sandbox, and decides the score itself from the
+   observations (`autograder.worker`).
+4. **Merge** (this process alone writes): the worker's grades into the central gradebook, the
+   autograded notebook and feedback into the workspace, and a state record per submission, so a
+   re-run resumes and nothing is counted twice.
+5. **Write** `grades.csv` (text from submissions sanitised; no cell can start a formula) and the
+   item-analysis report.
+
+A failure in any step of one submission becomes that submission's status; the run goes on.
 """
 from __future__ import annotations
 
@@ -14,115 +26,170 @@ import csv
 import hashlib
 import json
 import os
+import queue
 import secrets
 import shutil
+import stat
+import subprocess
 import sys
+import threading
 import time
 import warnings
-from dataclasses import asdict, dataclass, field
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 import nbformat
 from traitlets.config import Config
 
-from autograder.config import CELL_TIMEOUT_S, REPO, apply_course_config, chapters
-from autograder.sandbox import Limits, claim_slots, probe as sandbox_probe, sandbox_uid
+from autograder.config import SOLUTIONS, apply_course_config, chapters
+from autograder.result import SubmissionResult, clean_text
+from autograder.sandbox import claim_slots, kill_slot, probe as sandbox_probe, remove_tree
+from autograder.settings import GraderSettings
 
+Result = SubmissionResult  # the name the rest of the course uses
 CSV_FIELDS = ["student_id", "chapter", "status", "autograded_score", "autograded_max",
               "written_max", "flagged", "flags", "message"]
+MAX_NOTEBOOK_BYTES = 32 * 2**20
+MAX_TREE_DEPTH = 8          # below a student's folder
+MAX_TREE_ENTRIES = 2000     # files and folders in one student's folder
+TIMER_MARGIN_S = 120        # the driver's timer: the worker's own notebook limit plus this
 
 
-@dataclass
-class Result:
-    student_id: str
-    chapter: str
-    status: str                    # graded | missing | malformed | unknown-chapter | error
-    autograded_score: float = 0.0
-    autograded_max: float = 0.0
-    written_max: float = 0.0
-    message: str = ""
-    seconds: float = 0.0           # wall time of autograding this submission
-    failed_tests: list[str] = field(default_factory=list)
-    flags: list[str] = field(default_factory=list)        # reasons to review by hand (tampering)
-    tests: dict = field(default_factory=dict)              # grade_id -> [score, max]
-    failures: dict = field(default_factory=dict)           # grade_id -> "Error: message"
-
-    def line(self) -> str:
-        head = f"{self.student_id}/{self.chapter}: {self.status}"
-        if self.status == "graded":
-            head += f" {self.autograded_score:g}/{self.autograded_max:g} autograded points"
-            if self.written_max:
-                head += f" (+{self.written_max:g} written, to grade by hand)"
-        line = f"{head}{' — ' + self.message if self.message else ''}"
-        if self.flags:
-            line += f" [FLAGGED for review: {len(self.flags)} reason(s); first: {self.flags[0]}]"
-        return line
+class SandboxUnavailable(RuntimeError):
+    """No sandbox on this machine, and the instructor did not accept the risk explicitly."""
 
 
-def _ensure_tools_on_path() -> None:
-    # nbgrader runs `alembic` as a subprocess; make sure this interpreter's scripts are found.
-    bindir = str(Path(sys.executable).parent)
-    if bindir not in os.environ.get("PATH", "").split(os.pathsep):
-        os.environ["PATH"] = bindir + os.pathsep + os.environ.get("PATH", "")
+# --------------------------------------------------------------------------- discovery
+def _walk(folder: Path, depth_limit: int, entry_limit: int):
+    """Iterative walk that never follows links: yields (path, lstat, depth); raises ValueError
+    when the tree is deeper or larger than allowed."""
+    stack, count = [(folder, 0)], 0
+    while stack:
+        current, depth = stack.pop()
+        with os.scandir(current) as it:
+            for entry in sorted(it, key=lambda e: e.name):
+                count += 1
+                if count > entry_limit:
+                    raise ValueError(f"more than {entry_limit} files and folders")
+                st = entry.stat(follow_symlinks=False)
+                yield Path(entry.path), st, depth + 1
+                if stat.S_ISDIR(st.st_mode):
+                    if depth + 1 >= depth_limit:
+                        raise ValueError(f"folders nested deeper than {depth_limit} levels")
+                    stack.append((Path(entry.path), depth + 1))
 
 
-def _explain_failure(outcome: dict, limits) -> str:
-    cell_timeout = getattr(limits, "cell_timeout_s", limits)
-    """One clear line for a submission nbgrader could not run to the end."""
-    text = f"{outcome.get('log') or ''}\n{outcome.get('error') or ''}"
-    if "DeadKernelError" in text or "Kernel died" in text or "died before replying" in text:
-        return ("the kernel died while running the notebook (a crash, os._exit(), a fork bomb, or "
-                "running out of memory), so it could not be graded; it scores 0")
-    if "CellTimeoutError" in text or "timed out" in text:
-        return f"a cell ran longer than the {cell_timeout} s limit (an infinite loop?), so it could not be graded"
-    errors = [ln.strip() for ln in text.splitlines() if "Error" in ln or "Exception" in ln]
-    return (errors[-1] if errors else _first_line(text))[:300]
+def _special(st) -> str | None:
+    if stat.S_ISLNK(st.st_mode):
+        return "a symbolic link"
+    if not (stat.S_ISREG(st.st_mode) or stat.S_ISDIR(st.st_mode)):
+        return "a device, socket or other special file"
+    return None
 
 
-def _first_line(text: str, limit: int = 300) -> str:
-    lines = [ln.strip() for ln in (text or "").strip().splitlines() if ln.strip()]
-    return (lines[-1] if lines else "unknown error")[:limit]
-
-
-def find_submissions(folder: Path, known: list[str]) -> tuple[list[tuple[str, str, Path]], list[Result]]:
-    """Valid (student, chapter, notebook) triples, and a Result for every problem found."""
+def find_submissions(folder: Path, known: list[str]) -> tuple[list[tuple[str, str, Path, list[str]]], list[SubmissionResult]]:
+    """Valid (student, chapter, notebook, ignored extra files), and a record for every problem."""
     valid, problems = [], []
-    for student_dir in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        student = student_dir.name
-        chapter_dirs = sorted(p for p in student_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
-        if not chapter_dirs:
-            problems.append(Result(student, "-", "missing",
-                                   message="no <chapter>/ folder in this submission"))
-        for chapter_dir in chapter_dirs:
-            chapter = chapter_dir.name
-            if chapter not in known:
-                problems.append(Result(student, chapter, "unknown-chapter",
-                                       message=f"not a chapter of this course (chapters: {', '.join(known)})"))
+    try:
+        students = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        raise FileNotFoundError(f"cannot read the submissions folder {folder}: {exc}") from None
+    for entry in students:
+        if entry.name.startswith("."):
+            continue
+        student = entry.name
+        try:
+            problem = _special(entry.stat(follow_symlinks=False))
+            if problem:
+                problems.append(SubmissionResult(student, "-", "malformed", message=f"{student} is {problem}; refused"))
                 continue
-            notebook = chapter_dir / f"{chapter}.ipynb"
-            if not notebook.is_file():
-                found = sorted(p.name for p in chapter_dir.glob("*.ipynb"))
-                problems.append(Result(student, chapter, "missing", message=(
-                    f"expected {chapter}/{chapter}.ipynb; found "
-                    f"{', '.join(found) if found else 'no notebook'}")))
+            if not entry.is_dir(follow_symlinks=False):
                 continue
-            try:
-                nb = nbformat.read(str(notebook), as_version=4)
-                nbformat.validate(nb)
-            except Exception as exc:  # malformed JSON or not a notebook at all
-                problems.append(Result(student, chapter, "malformed",
-                                       message=f"{notebook.name} is not a valid notebook: {_first_line(str(exc), 200)}"))
-                continue
-            ids = _grade_ids(nb)
-            if ids and not ids & _chapter_ids(chapter):
-                owner = [c for c in known if ids & _chapter_ids(c)]
-                if owner:
-                    problems.append(Result(student, chapter, "wrong-chapter", message=(
-                        f"{notebook.name} is the notebook of chapter {owner[0]}, not {chapter}: "
-                        f"submit it as {owner[0]}/{owner[0]}.ipynb")))
-                    continue
-            valid.append((student, chapter, notebook))
+            valid_, problems_ = _student_submissions(Path(entry.path), student, known)
+            valid += valid_
+            problems += problems_
+        except Exception as exc:  # noqa: BLE001 - one student's folder never stops the class
+            problems.append(SubmissionResult(student, "-", "malformed",
+                                             message=f"could not read this student's folder: {type(exc).__name__}: {exc}"))
     return valid, problems
+
+
+def _student_submissions(student_dir: Path, student: str, known: list[str]):
+    valid, problems = [], []
+    try:
+        tree = list(_walk(student_dir, MAX_TREE_DEPTH, MAX_TREE_ENTRIES))
+    except ValueError as exc:
+        return [], [SubmissionResult(student, "-", "malformed", message=f"the submission folder has {exc}; refused")]
+    chapter_dirs = [(p, st) for p, st, depth in tree if depth == 1 and not p.name.startswith(".")]
+    special = [(p, why) for p, st, _ in tree if (why := _special(st))]
+    if not [p for p, st in chapter_dirs if stat.S_ISDIR(st.st_mode)]:
+        problems.append(SubmissionResult(student, "-", "missing", message="no <chapter>/ folder in this submission"))
+    for chapter_dir, st in chapter_dirs:
+        chapter = chapter_dir.name
+        bad = [(p, why) for p, why in special if p == chapter_dir or chapter_dir in p.parents]
+        if bad:
+            path, why = bad[0]
+            problems.append(SubmissionResult(student, chapter, "malformed", message=(
+                f"{path.relative_to(student_dir)} is {why}; submissions may hold only plain files and folders")))
+            continue
+        if not stat.S_ISDIR(st.st_mode):
+            continue
+        if chapter not in known:
+            problems.append(SubmissionResult(student, chapter, "unknown-chapter",
+                                             message=f"not a chapter of this course (chapters: {', '.join(known)})"))
+            continue
+        notebook = chapter_dir / f"{chapter}.ipynb"
+        if not notebook.is_file():
+            found = sorted(p.name for p in chapter_dir.glob("*.ipynb"))
+            problems.append(SubmissionResult(student, chapter, "missing", message=(
+                f"expected {chapter}/{chapter}.ipynb; found {', '.join(found) if found else 'no notebook'}")))
+            continue
+        why = validate_notebook(notebook, chapter, known)
+        if why:
+            status, message = why
+            problems.append(SubmissionResult(student, chapter, status, message=message))
+            continue
+        extras = sorted(str(p.relative_to(chapter_dir)) for p, st2, _ in tree
+                        if chapter_dir in p.parents and p != notebook and stat.S_ISREG(st2.st_mode)
+                        and not p.name.startswith("."))
+        valid.append((student, chapter, notebook, extras))
+    return valid, problems
+
+
+def validate_notebook(path: Path, chapter: str, known: list[str]) -> tuple[str, str] | None:
+    """(status, reason) when the notebook cannot be graded as this chapter; None when it can."""
+    from nbgrader.nbgraderformat import MetadataValidator
+
+    if path.stat().st_size > MAX_NOTEBOOK_BYTES:
+        return "malformed", f"{path.name} is larger than {MAX_NOTEBOOK_BYTES // 2**20} MB"
+    try:
+        raw = path.read_bytes()
+        nb = nbformat.reads(raw.decode("utf-8"), as_version=4)
+        nbformat.validate(nb)
+        json.dumps(nb, ensure_ascii=False).encode("utf-8")  # lone surrogates and the like
+    except RecursionError:
+        return "malformed", f"{path.name} is nested too deeply to be a notebook"
+    except Exception as exc:  # noqa: BLE001 - malformed JSON, not a notebook, bad text
+        return "malformed", f"{path.name} is not a valid notebook: {_first_line(str(exc), 200)}"
+    try:
+        for cell in nb.cells:
+            meta = cell.get("metadata", {}).get("nbgrader")
+            if meta is not None:
+                if not isinstance(meta, dict):
+                    raise ValueError("a cell's nbgrader metadata is not an object")
+                gid = meta.get("grade_id")
+                if gid is not None and (not isinstance(gid, str) or len(gid) > 200 or not gid.isprintable()):
+                    raise ValueError("a cell's grade_id is not a short printable string")
+        MetadataValidator().validate_nb(nbformat.from_dict(json.loads(json.dumps(nb))))
+    except Exception as exc:  # noqa: BLE001
+        return "malformed", f"{path.name} has broken nbgrader cell metadata: {_first_line(str(exc), 200)}"
+    ids = _grade_ids(nb)
+    if ids and not ids & _chapter_ids(chapter):
+        owner = [c for c in known if ids & _chapter_ids(c)]
+        if owner:
+            return "wrong-chapter", (f"{path.name} is the notebook of chapter {owner[0]}, not {chapter}: "
+                                     f"submit it as {owner[0]}/{owner[0]}.ipynb")
+    return None
 
 
 def _grade_ids(nb) -> set[str]:
@@ -134,35 +201,33 @@ _IDS: dict[str, set[str]] = {}
 
 def _chapter_ids(chapter: str) -> set[str]:
     if chapter not in _IDS:
-        from autograder.config import SOLUTIONS
         _IDS[chapter] = _grade_ids(nbformat.read(str(SOLUTIONS / chapter / f"{chapter}.ipynb"), as_version=4))
     return _IDS[chapter]
 
 
-def grade(submissions: Path, workspace: Path, cell_timeout: int = CELL_TIMEOUT_S,
-          feedback: bool = True, echo=print, *, limits: Limits | None = None,
-          workers: int | None = None, unsafe_no_sandbox: bool = False, fresh: bool = False,
-          progress: bool = False) -> list[Result]:
-    """Autograde every submission under `submissions` (a folder or a .zip) into `workspace`.
+def _first_line(text: str, limit: int = 300) -> str:
+    lines = [ln.strip() for ln in (text or "").strip().splitlines() if ln.strip()]
+    return clean_text(lines[-1] if lines else "unknown error", limit)
 
-    Each submission is graded by its own worker process, in parallel (`workers`, default: the
-    number of CPU cores), with its kernel in the sandbox. Results are merged into the
-    workspace's gradebook by this process alone (one writer). A finished submission is
-    recorded in workspace/state/; running again skips it unless its notebook changed, so an
-    interrupted run resumes where it stopped and nothing is counted twice.
-    """
+
+# --------------------------------------------------------------------------- the run
+def grade(submissions: Path, workspace: Path, settings: GraderSettings | None = None, *,
+          echo=print, fresh: bool = False, progress: bool = False, **overrides) -> list[SubmissionResult]:
+    """Autograde every submission under `submissions` (a folder or a .zip) into `workspace`."""
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
 
+    settings = settings or GraderSettings()
+    for name, value in overrides.items():
+        setattr(settings, name, value)
     _ensure_tools_on_path()
-    warnings.filterwarnings("ignore", module="nbgrader")  # SQLAlchemy chatter from nbgrader's gradebook
-    limits = limits or Limits(cell_timeout_s=cell_timeout)
+    warnings.filterwarnings("ignore", module="nbgrader")
     submissions, workspace = Path(submissions).resolve(), Path(workspace).resolve()
     if not submissions.exists():
         raise FileNotFoundError(f"submissions not found: {submissions}")
     if workspace == submissions or submissions in workspace.parents:
         raise ValueError("the workspace must lie outside the submissions folder")
-    use_sandbox = not unsafe_no_sandbox
+    use_sandbox = not settings.unsafe_no_sandbox
     if use_sandbox:
         ok, why = sandbox_probe()
         if not ok:
@@ -170,79 +235,124 @@ def grade(submissions: Path, workspace: Path, cell_timeout: int = CELL_TIMEOUT_S
                 f"refusing to grade untrusted submissions without a sandbox: {why}. "
                 "Pass --unsafe-no-sandbox only if you trust every submission.")
     if fresh and workspace.exists():
-        shutil.rmtree(workspace)
+        remove_tree(workspace)
     workspace.mkdir(parents=True, exist_ok=True)
     if submissions.is_file():
         submissions = _unzip(submissions, workspace / "unzipped")
+    state = workspace / "state"
+    state.mkdir(exist_ok=True)
+    nonce = _run_nonce(state, settings.seed)
 
-    _write_workspace_config(workspace, limits.cell_timeout_s)
+    _write_workspace_config(workspace, settings)
     config = Config()
     apply_course_config(config, root=workspace)
-    config.Execute.timeout = limits.cell_timeout_s
     api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
 
     valid, results = find_submissions(submissions, chapters())
     for problem in results:
         echo(problem.line())
 
-    templates = workspace / "templates"
-    for chapter in sorted({c for _, c, _ in valid}):
-        _prepare_chapter(api, workspace, templates, chapter)
-
-    state = workspace / "state"
-    state.mkdir(exist_ok=True)
     todo, done = [], []
-    for student, chapter, notebook in valid:
-        digest = hashlib.sha256(notebook.read_bytes()).hexdigest()
-        record = state / f"{student}__{chapter}.json"
-        if record.is_file():
-            saved = json.loads(record.read_text())
-            if saved.get("sha256") == digest:
-                done.append(Result(**saved["result"]))
-                continue
-        todo.append((student, chapter, notebook, digest))
+    for student, chapter, notebook, extras in valid:
+        try:
+            digest = hashlib.sha256(notebook.read_bytes()).hexdigest()
+            saved = _load_state(state, student, chapter)
+            if saved and saved.get("sha256") == digest and saved.get("nonce") == nonce:
+                done.append(SubmissionResult.from_dict(saved["result"]))
+            else:
+                todo.append((student, chapter, notebook, extras, digest))
+        except Exception as exc:  # noqa: BLE001
+            results.append(SubmissionResult(student, chapter, "error", message=f"could not read it: {exc}"))
     for result in done:
         echo(result.line() + "  (already graded; unchanged)")
     results += done
 
-    extras = {(s_, c_): sorted(p.name for p in nb.parent.iterdir() if p != nb and not p.name.startswith("."))
-              for s_, c_, nb in valid}
-    key = secrets.token_hex(16)
-    n_workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
-    bar = _progress(len(todo)) if progress else None
-    for job, raw in _run_parallel(todo, workspace, limits, n_workers, key, use_sandbox, feedback):
-        result = _to_result(job, raw, limits)
-        ignored = extras.get((job["student"], job["chapter"]))
-        if ignored:
-            note = f"ignored extra files (only {job['chapter']}.ipynb is graded): {', '.join(ignored[:10])}"
-            result.message = f"{result.message}; {note}" if result.message else note
-        if raw.get("success"):
-            _merge(workspace, job, raw)
-        shutil.rmtree(job["workdir"], ignore_errors=True)  # merged; the private copies can go
-        record = state / f"{job['student']}__{job['chapter']}.json"
-        tmp = record.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"sha256": job["sha256"], "result": asdict(result), "raw": raw}))
-        os.replace(tmp, record)
-        results.append(result)
-        if bar is not None:
-            bar.update(1)
-            bar.write(result.line())
-        else:
-            echo(result.line())
-    if bar is not None:
-        bar.close()
+    n_workers = max(1, min(settings.workers or os.cpu_count() or 1, max(1, len(todo))))
+    chapter_problem: dict[str, str] = {}
+    needed = sorted({c for _, c, _, _, _ in todo})
+    with WorkerPool(n_workers, workspace) as pool:
+        references = {}
+        for chapter in needed:
+            try:
+                _prepare_chapter(api, workspace, chapter)
+            except Exception as exc:  # noqa: BLE001
+                chapter_problem[chapter] = f"the course could not prepare chapter {chapter}: {exc}"
+        reference_jobs = {chapter: _reference_job(workspace, chapter, settings, nonce, use_sandbox)
+                          for chapter in needed if chapter not in chapter_problem}
+        for chapter, outcome in pool.run_all([j for j in reference_jobs.values() if j is not None]):
+            pass
+        for chapter, job in reference_jobs.items():
+            path = workspace / "reference" / f"{chapter}.json"
+            problem = _reference_problem(path, job, nonce)
+            if problem:
+                chapter_problem[chapter] = problem
+                echo(f"chapter {chapter}: {problem}")
+            references[chapter] = path
 
-    _write_csv(workspace / "grades.csv", results)
+        jobs = []
+        for student, chapter, notebook, extras, digest in todo:
+            if chapter in chapter_problem:
+                results.append(SubmissionResult(student, chapter, "error", message=chapter_problem[chapter]))
+                continue
+            jobs.append(_submission_job(workspace, student, chapter, notebook, extras, digest, settings,
+                                        nonce, use_sandbox, references[chapter]))
+        bar = _progress(len(jobs)) if progress else None
+        for job, raw in pool.run_all(jobs):
+            result = _merge_result(workspace, state, job, raw, nonce)
+            results.append(result)
+            if bar is not None:
+                bar.update(1)
+                bar.write(result.line())
+            else:
+                echo(result.line())
+        if bar is not None:
+            bar.close()
+
+    try:
+        _write_csv(workspace / "grades.csv", results)
+    except Exception as exc:  # noqa: BLE001
+        echo(f"(grades.csv could not be written: {type(exc).__name__}: {exc})")
     try:
         from autograder.report import write_report
         write_report(workspace, results)
-    except Exception as exc:  # the report is a convenience; grades.csv is the record
+    except Exception as exc:  # noqa: BLE001 - the report is a convenience; grades.csv is the record
         echo(f"(item-analysis report failed: {type(exc).__name__}: {exc})")
     return results
 
 
-class SandboxUnavailable(RuntimeError):
-    """No sandbox on this machine, and the instructor did not accept the risk explicitly."""
+def _run_nonce(state: Path, seed: str) -> str:
+    """The run's seed for hidden-test inputs: given, or drawn once and kept (owner-only)."""
+    if seed:
+        return seed
+    path = state / "seed"
+    if path.is_file():
+        return path.read_text().strip()
+    value = secrets.token_hex(16)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write(value)
+    return value
+
+
+def _load_state(state: Path, student: str, chapter: str) -> dict | None:
+    record = state / f"{_safe_name(student)}__{_safe_name(chapter)}.json"
+    try:
+        return json.loads(record.read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def _safe_name(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    keep = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in text)[:60]
+    return f"{keep}-{digest}"
+
+
+def _ensure_tools_on_path() -> None:
+    # nbgrader runs `alembic` as a subprocess; make sure this interpreter's scripts are found.
+    bindir = str(Path(sys.executable).parent)
+    if bindir not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = bindir + os.pathsep + os.environ.get("PATH", "")
 
 
 def _progress(total: int):
@@ -254,14 +364,15 @@ def _unzip(archive: Path, dest: Path) -> Path:
     """Extract a class zip safely (no absolute paths, no '..', no links, bounded size)."""
     import zipfile
 
-    if dest.exists():
-        shutil.rmtree(dest)
+    remove_tree(dest)
     dest.mkdir(parents=True)
     total = 0
     with zipfile.ZipFile(archive) as zf:
         for info in zf.infolist():
             name = Path(info.filename)
-            if name.is_absolute() or ".." in name.parts or info.is_dir():
+            if name.is_absolute() or ".." in name.parts or info.is_dir() or len(name.parts) > 12:
+                continue
+            if stat.S_ISLNK(info.external_attr >> 16):
                 continue
             total += info.file_size
             if total > 2 * 2**30:
@@ -271,21 +382,20 @@ def _unzip(archive: Path, dest: Path) -> Path:
             with zf.open(info) as src, open(target, "wb") as out:
                 shutil.copyfileobj(src, out)
     roots = [p for p in dest.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))]
-    # A zip of one top folder (e.g. "submissions/") holding the students: descend into it.
     if len(roots) == 1 and all(c.is_dir() for c in roots[0].iterdir()) and \
             not any(c.name in chapters() for c in roots[0].iterdir()):
         return roots[0]
     return dest
 
 
-def _prepare_chapter(api, workspace: Path, templates: Path, chapter: str) -> None:
+def _prepare_chapter(api, workspace: Path, chapter: str) -> None:
     """Generate the assignment once in the central gradebook, and a template for the workers."""
-    target = templates / chapter
+    target = workspace / "templates" / chapter
     if (target / "gradebook.db").is_file():
         return
     outcome = api.generate_assignment(chapter, force=True)
     if not outcome["success"]:
-        raise RuntimeError(f"could not prepare chapter {chapter}: {_first_line(outcome.get('error', ''))}")
+        raise RuntimeError(_first_line(outcome.get("error", "")))
     target.mkdir(parents=True, exist_ok=True)
     shutil.copytree(workspace / "release" / chapter, target / "release", dirs_exist_ok=True)
     tmp = target / "gradebook.db.tmp"
@@ -293,104 +403,160 @@ def _prepare_chapter(api, workspace: Path, templates: Path, chapter: str) -> Non
     os.replace(tmp, target / "gradebook.db")
 
 
-def _run_parallel(todo, workspace: Path, limits: Limits, n_workers: int, key: str,
-                  use_sandbox: bool, feedback: bool):
-    """Grade the submissions on n_workers persistent worker processes; yield (job, result).
+def _reference_key(chapter: str, settings: GraderSettings, nonce: str) -> str:
+    import torch
+    source = (SOLUTIONS / chapter / f"{chapter}.ipynb").read_bytes()
+    parts = [hashlib.sha256(source).hexdigest(), nonce, torch.__version__, str(settings.gpu)]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
-    A worker that overruns the per-submission limit is killed with its whole process group
-    (the sandboxed kernel included) and replaced by a fresh one."""
-    import selectors
-    import subprocess
 
-    pending = list(todo)
-    env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    logs = workspace / "jobs"
-    logs.mkdir(exist_ok=True)
+def _reference_job(workspace: Path, chapter: str, settings: GraderSettings, nonce: str,
+                   use_sandbox: bool) -> dict | None:
+    """A job that computes the chapter's reference observations, or None when they are cached."""
+    folder = workspace / "reference"
+    folder.mkdir(exist_ok=True)
+    key = _reference_key(chapter, settings, nonce)
+    path = folder / f"{chapter}.json"
+    if _cached_reference(path, key):
+        return None
+    cache = os.environ.get("AUTOGRADER_REFERENCE_CACHE")
+    if cache and _cached_reference(Path(cache) / f"{chapter}-{key}.json", key):
+        shutil.copyfile(Path(cache) / f"{chapter}-{key}.json", path)
+        return None
+    jobdir = workspace / "jobs" / f"reference__{chapter}"
+    remove_tree(jobdir)
+    jobdir.mkdir(parents=True)
+    return {"kind": "reference", "chapter": chapter, "key": key, "out": str(path), "nonce": nonce,
+            "settings": settings.to_dict(), "sandbox": use_sandbox, "jobdir": str(jobdir),
+            "timeout": settings.notebook_timeout_s + TIMER_MARGIN_S}
 
-    def spawn(slot):
-        log = open(logs / f"worker-{slot}.log", "ab")
-        proc = subprocess.Popen([sys.executable, "-m", "autograder.worker", "--serve"], stdin=subprocess.PIPE,
-                                stdout=subprocess.PIPE, stderr=log, env=env, cwd=str(workspace),
-                                start_new_session=True, text=True, bufsize=1)
-        log.close()
-        return proc
 
-    slots = claim_slots(n_workers)
-    workers = {slot: spawn(slot) for slot, _ in slots}
-    busy: dict[int, tuple] = {}   # slot -> (job, started)
-    selector = selectors.DefaultSelector()
-    for slot, proc in workers.items():
-        selector.register(proc.stdout, selectors.EVENT_READ, slot)
-
-    def dispatch(slot):
-        """Send the next pending submission to the idle worker in `slot`."""
-        if not pending:
-            return
-        student, chapter, notebook, digest = pending.pop(0)
-        jobdir = workspace / "jobs" / f"{student}__{chapter}"
-        if jobdir.exists():
-            shutil.rmtree(jobdir, ignore_errors=True)
-        jobdir.mkdir(parents=True)
-        job = {"student": student, "chapter": chapter, "notebook": str(notebook), "sha256": digest,
-               "workdir": str(jobdir / "work"), "slot": slot, "limits": asdict(limits), "key": key,
-               "sandbox": use_sandbox, "feedback": feedback,
-               "template_db": str(workspace / "templates" / chapter / "gradebook.db"),
-               "template_release": str(workspace / "templates" / chapter / "release")}
-        (jobdir / "job.json").write_text(json.dumps(job))
-        workers[slot].stdin.write(f"{jobdir / 'job.json'}\n")
-        workers[slot].stdin.flush()
-        busy[slot] = (job, time.monotonic())
-
+def _cached_reference(path: Path, key: str) -> bool:
     try:
-        for slot in list(workers):
-            dispatch(slot)
-        while pending or busy:
-            for selected, _ in selector.select(timeout=0.5):
-                slot = selected.data
-                line = workers[slot].stdout.readline()
-                if slot not in busy:
-                    continue
-                job, started = busy[slot]
-                if line.startswith("done "):
-                    path = Path(job["workdir"]).parent / "result.json"
-                    raw = json.loads(path.read_text()) if path.is_file() else {
-                        "success": False, "error": "the grading worker wrote no result"}
-                else:  # the worker itself died (EOF): replace it
-                    raw = {"success": False, "error": "the grading worker exited unexpectedly"}
-                    selector.unregister(workers[slot].stdout)
-                    workers[slot] = spawn(slot)
-                    selector.register(workers[slot].stdout, selectors.EVENT_READ, slot)
-                raw["wall_seconds"] = time.monotonic() - started
-                _kill_sandbox_leftovers(slot)
-                del busy[slot]
-                dispatch(slot)  # keep the worker busy while this process merges the result
-                yield job, raw
-            for slot, (job, started) in list(busy.items()):
-                if time.monotonic() - started > limits.notebook_timeout_s:
-                    selector.unregister(workers[slot].stdout)
-                    _kill_group(workers[slot])
-                    _kill_sandbox_leftovers(slot)
-                    workers[slot] = spawn(slot)
-                    selector.register(workers[slot].stdout, selectors.EVENT_READ, slot)
-                    del busy[slot]
-                    dispatch(slot)
-                    yield job, {"success": False, "killed": True,
-                                "wall_seconds": time.monotonic() - started,
-                                "error": (f"the notebook ran longer than the {limits.notebook_timeout_s} s "
-                                          "limit for a whole submission, so it was stopped")}
-    finally:
-        for proc in workers.values():
+        record = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return False
+    return record.get("key") == key and not record.get("problems")
+
+
+def _reference_problem(path: Path, job: dict | None, nonce: str) -> str | None:
+    try:
+        record = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return "the reference solutions could not be run to compute the expected observations"
+    if job is not None:
+        record["key"] = job["key"]
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(record))
+        os.replace(tmp, path)
+        cache = os.environ.get("AUTOGRADER_REFERENCE_CACHE")
+        if cache and not record.get("problems"):
+            Path(cache).mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, Path(cache) / f"{job['chapter']}-{job['key']}.json")
+    if record.get("problems"):
+        return "the reference solutions fail their own hidden tests: " + "; ".join(record["problems"])[:500]
+    return None
+
+
+def _submission_job(workspace, student, chapter, notebook, extras, digest, settings, nonce,
+                    use_sandbox, reference) -> dict:
+    jobdir = workspace / "jobs" / f"{_safe_name(student)}__{chapter}"
+    remove_tree(jobdir)
+    jobdir.mkdir(parents=True)
+    return {"kind": "submission", "student": student, "chapter": chapter, "notebook": str(notebook),
+            "sha256": digest, "extras": extras, "jobdir": str(jobdir), "workdir": str(jobdir / "work"),
+            "settings": settings.to_dict(), "nonce": nonce, "sandbox": use_sandbox,
+            "reference": str(reference), "timeout": settings.notebook_timeout_s + TIMER_MARGIN_S,
+            "template_db": str(workspace / "templates" / chapter / "gradebook.db"),
+            "template_release": str(workspace / "templates" / chapter / "release")}
+
+
+class WorkerPool:
+    """Persistent worker processes, one per claimed sandbox slot, driven by a thread pool.
+
+    Each job is handed to an idle worker; a timer per job kills a worker that overruns (with its
+    whole process group and sandbox) and starts a fresh one in its slot."""
+
+    def __init__(self, n: int, workspace: Path):
+        self.n, self.workspace = n, workspace
+
+    def __enter__(self) -> "WorkerPool":
+        self.slots = claim_slots(self.n)
+        self.idle: queue.Queue = queue.Queue()
+        self.procs: dict[int, subprocess.Popen] = {}
+        for slot, _ in self.slots:
+            self.procs[slot] = self._spawn(slot)
+            self.idle.put(slot)
+        self.executor = ThreadPoolExecutor(self.n)
+        return self
+
+    def _spawn(self, slot: int) -> subprocess.Popen:
+        logs = self.workspace / "jobs"
+        logs.mkdir(exist_ok=True)
+        with open(logs / f"worker-{slot}.log", "ab") as log:
+            return subprocess.Popen([sys.executable, "-m", "autograder.worker", "--serve"],
+                                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log,
+                                    cwd=str(self.workspace), start_new_session=True, text=True, bufsize=1)
+
+    def _run(self, job: dict) -> dict:
+        slot = self.idle.get()
+        try:
+            job = dict(job, slot=slot)
+            path = Path(job["jobdir"]) / "job.json"
+            path.write_text(json.dumps(job))
+            started = time.monotonic()
+            proc = self.procs[slot]
+            timer = threading.Timer(job["timeout"], _kill_group, [proc])
+            timer.start()
+            try:
+                proc.stdin.write(f"{path}\n")
+                proc.stdin.flush()
+                line = proc.stdout.readline()
+            except (OSError, ValueError):
+                line = ""
+            finally:
+                timer.cancel()
+            result_path = path.with_name("result.json")
+            if line.startswith("done ") and result_path.is_file():
+                raw = json.loads(result_path.read_text())
+            else:
+                killed = time.monotonic() - started >= job["timeout"] - 1
+                raw = {"status": "error", "message": (
+                    f"grading took longer than {job['timeout']} s, so it was stopped" if killed else
+                    "the grading worker exited unexpectedly")}
+                _kill_group(proc)
+                kill_slot(slot)
+                self.procs[slot] = self._spawn(slot)
+            raw["wall_seconds"] = time.monotonic() - started
+            return raw
+        finally:
+            self.idle.put(slot)
+
+    def run_all(self, jobs: list[dict]):
+        """Yield (job, raw result) as the jobs finish."""
+        futures = {self.executor.submit(self._run, job): job for job in jobs}
+        for future in as_completed(futures):
+            job = futures[future]
+            try:
+                raw = future.result()
+            except Exception as exc:  # noqa: BLE001
+                raw = {"status": "error", "message": f"the grading pool failed: {type(exc).__name__}: {exc}"}
+            yield job, raw
+
+    def __exit__(self, *exc) -> None:
+        self.executor.shutdown(wait=True)
+        for proc in self.procs.values():
             try:
                 proc.stdin.close()
             except OSError:
                 pass
-        for slot, proc in workers.items():
+        for slot, proc in self.procs.items():
             try:
                 proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 _kill_group(proc)
-            _kill_sandbox_leftovers(slot)
-        for _, handle in slots:
+            kill_slot(slot)
+        for _, handle in self.slots:
             handle.close()
 
 
@@ -399,59 +565,41 @@ def _kill_group(proc) -> None:
     for sig in (signal.SIGTERM, signal.SIGKILL):
         try:
             os.killpg(proc.pid, sig)
-        except ProcessLookupError:
+        except (ProcessLookupError, PermissionError):
             return
         try:
             proc.wait(timeout=5)
             return
-        except Exception:
+        except Exception:  # noqa: BLE001
             continue
 
 
-def _kill_sandbox_leftovers(slot: int) -> None:
-    """Kill anything still running as this slot's sandbox uid (a daemonised fork bomb, say)."""
-    if os.geteuid() != 0:
-        return
-    import signal
-    uid = sandbox_uid(slot)
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                if entry.stat().st_uid == uid:
-                    os.kill(int(entry.name), signal.SIGKILL)
-            except (OSError, ProcessLookupError):
-                pass
-
-
-def _to_result(job: dict, raw: dict, limits: Limits) -> Result:
+def _merge_result(workspace: Path, state: Path, job: dict, raw: dict, nonce: str) -> SubmissionResult:
+    """Turn a worker's raw result into the record, merge it and save the state; never raises."""
     student, chapter = job["student"], job["chapter"]
-    if not raw.get("success"):
-        if raw.get("killed"):
-            message = raw["error"]
-        else:
-            message = _explain_failure({"error": raw.get("error", "")}, limits)
-        return Result(student, chapter, "error", message=message, seconds=raw.get("wall_seconds", 0.0),
-                      flags=raw.get("flags", []))
-    failed = sorted(name for name, (score, top) in raw["tests"].items() if score < top)
-    result = Result(student, chapter, "graded", autograded_score=raw["score"],
-                    autograded_max=raw["max_score"], written_max=raw["written_max"],
-                    seconds=raw.get("seconds", 0.0), failed_tests=failed, flags=raw.get("flags", []),
-                    tests=raw["tests"], failures=raw.get("failures", {}))
-    notes = []
-    if raw.get("timeouts"):
-        notes.append(f"a cell ran longer than the {limits.cell_timeout_s} s limit and was interrupted "
-                     f"(an infinite loop?): {', '.join(raw['timeouts'])}")
-    if failed:
-        notes.append("lost points on: " + ", ".join(failed))
-    if raw.get("feedback_error"):
-        notes.append("feedback failed: " + _first_line(raw["feedback_error"]))
-    if raw.get("ignored_files"):
-        notes.append("ignored extra files: " + ", ".join(raw["ignored_files"]))
-    result.message = "; ".join(notes)
+    try:
+        raw = dict(raw, student_id=student, chapter=chapter)
+        result = SubmissionResult.from_dict(raw)
+        if job.get("extras"):
+            result.notes.append(f"ignored extra files (only {chapter}.ipynb is graded): {', '.join(job['extras'][:10])}")
+        if result.status == "graded":
+            result.finish()
+            _merge(workspace, job)
+        elif job.get("extras"):
+            result.message = f"{result.message}; {result.notes[-1]}".strip("; ")
+        record = state / f"{_safe_name(student)}__{_safe_name(chapter)}.json"
+        tmp = record.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"sha256": job["sha256"], "nonce": nonce, "result": result.to_dict()}))
+        os.replace(tmp, record)
+    except Exception as exc:  # noqa: BLE001
+        result = SubmissionResult(student, chapter, "error",
+                                  message=f"could not record the result: {type(exc).__name__}: {exc}")
+    finally:
+        remove_tree(Path(job["jobdir"]) / "work")
     return result
 
 
-def _merge(workspace: Path, job: dict, raw: dict) -> None:
+def _merge(workspace: Path, job: dict) -> None:
     """Copy one worker's grades, autograded notebook and feedback into the central workspace.
 
     Only this (parent) process writes the central gradebook. Merging again replaces the
@@ -463,10 +611,9 @@ def _merge(workspace: Path, job: dict, raw: dict) -> None:
     for kind in ("submitted", "autograded", "feedback"):
         src = course / kind / student / chapter
         dst = workspace / kind / student / chapter
-        if dst.exists():
-            shutil.rmtree(dst)
+        remove_tree(dst)
         if src.exists():
-            shutil.copytree(src, dst)
+            shutil.copytree(src, dst, symlinks=True)
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as worker_gb, \
             Gradebook(f"sqlite:///{workspace / 'gradebook.db'}") as gb:
         gb.update_or_create_student(student)
@@ -487,27 +634,39 @@ def _merge(workspace: Path, job: dict, raw: dict) -> None:
         gb.db.commit()
 
 
-def _write_workspace_config(workspace: Path, cell_timeout: int) -> None:
+def _write_workspace_config(workspace: Path, settings: GraderSettings) -> None:
     """Make the workspace a course directory that nbgrader's own commands (formgrader for the
     written answers, generate_feedback, export) understand when run inside it."""
     (workspace / "nbgrader_config.py").write_text(
         "# Written by `python -m autograder grade`: run nbgrader commands from this folder.\n"
-        "import sys\n"
         "from pathlib import Path\n\n"
-        f"sys.path.insert(0, {str(REPO)!r})\n"
-        "from autograder.config import apply_course_config  # noqa: E402\n\n"
+        "from autograder.config import apply_course_config\n\n"
         "c = get_config()  # noqa: F821\n"
         "apply_course_config(c, root=Path(__file__).resolve().parent)\n"
-        f"c.Execute.timeout = {cell_timeout}\n"
+        f"c.Execute.timeout = {settings.cell_timeout_s}\n"
         "c.ExportPlugin.to = 'final_grades.csv'  # totals incl. hand-graded answers; grades.csv is ours\n")
 
 
-def _write_csv(path: Path, results: list[Result]) -> None:
-    with path.open("w", newline="") as f:
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "|", "%")
+
+
+def csv_cell(value) -> str:
+    """A CSV cell that no spreadsheet reads as a formula (OWASP's rule: prefix a quote)."""
+    text = clean_text(value, 4000).replace("\n", " ")
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _write_csv(path: Path, results: list[SubmissionResult]) -> None:
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("w", newline="", encoding="utf-8") as f:
         writer = csv.DictWriter(f, fieldnames=CSV_FIELDS)
         writer.writeheader()
         for r in sorted(results, key=lambda r: (r.student_id, r.chapter)):
-            row = {k: getattr(r, k) for k in CSV_FIELDS if hasattr(r, k)}
-            row["flagged"] = "yes" if r.flags else ""
-            row["flags"] = " | ".join(r.flags)
+            row = {"student_id": r.student_id, "chapter": r.chapter, "status": r.status,
+                   "autograded_score": f"{r.autograded_score:g}", "autograded_max": f"{r.autograded_max:g}",
+                   "written_max": f"{r.written_max:g}", "flagged": "yes" if r.flags else "",
+                   "flags": " | ".join(r.flags), "message": r.message}
+            for key in ("student_id", "chapter", "flags", "message", "status"):
+                row[key] = csv_cell(row[key])
             writer.writerow(row)
+    os.replace(tmp, path)

@@ -1,14 +1,15 @@
 """Prove that the hidden tests catch classic mistakes, quickly.
 
-A *mutant* (autograder/mutants/<chapter>/<name>.py) is a plausible wrong implementation of
+A *mutant* (exercise_qa/mutants/<chapter>/<name>.py) is a plausible wrong implementation of
 one exercise: its module docstring names the misconception, and its code redefines the
-function(s) or class(es) it gets wrong. An *alternative* (autograder/alternatives/<chapter>/)
+function(s) or class(es) it gets wrong. An *alternative* (exercise_qa/alternatives/<chapter>/)
 is a different but correct implementation that must keep full marks.
 
-Rather than autograding every mutant from scratch, the harness starts one kernel per
-chapter, runs the reference notebook once, and then for each mutant: defines the mutant's
-code, re-runs only the graded test cells, and restores the reference by re-running the
-answer cells. Each run reports the points lost and the first line of every failing check.
+Rather than autograding every mutant from scratch, the harness starts one kernel per chapter
+(in observation mode, as the grader's kernels are), runs the reference notebook once and keeps
+its observations as the reference, and then for each variant: defines the variant's code,
+re-runs only the graded test cells, judges their observations in this process exactly as the
+grader does (`llmcourse.judging`), and restores the reference by re-running the answer cells.
 """
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ import ast
 import queue
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import base64
+import os
 
 from jupyter_client.manager import start_new_kernel
 
@@ -72,7 +76,11 @@ class CellError(RuntimeError):
 class ChapterKernel:
     """One kernel with a chapter's reference notebook loaded; swaps variants in and out."""
 
+    NONCE = "mutant-harness"
+
     def __init__(self, chapter: str, timeout: float = 120.0):
+        from autograder.worker import judges_for
+
         self.chapter = chapter
         self.timeout = timeout
         nb = read(source_path(chapter))
@@ -80,22 +88,34 @@ class ChapterKernel:
         self.tests = [c for c in self.cells if is_autograded_test(c)]
         self.answers = [c for c in self.cells if is_solution(c)]
         self.max_points = float(sum(nbgrader_meta(c)["points"] for c in self.tests))
-        self.km, self.kc = start_new_kernel(kernel_name="python3", cwd=str(SOLUTIONS / chapter))
+        self.judges = judges_for(chapter)
+        env = dict(os.environ, LLMCOURSE_GRADING=f"reference:{self.NONCE}")
+        self.km, self.kc = start_new_kernel(kernel_name="python3", cwd=str(SOLUTIONS / chapter), env=env)
+        self.reference: dict[str, bytes] = {}
         try:
             for cell in self.cells:
-                self._run(cell.source, strict=True)
+                gid = nbgrader_meta(cell).get("grade_id")
+                self._run(cell.source, strict=True, observations=self.reference, test=gid)
         except Exception:
             self.close()
             raise
 
-    def _run(self, code: str, strict: bool = False) -> str | None:
-        """Execute `code`; return None on success or the error's one-line summary."""
+    def _run(self, code: str, strict: bool = False, observations: dict | None = None,
+             test: str | None = None) -> str | None:
+        """Execute `code`; return None on success or the error's one-line summary. Observations
+        the cell sends under its own grade id `test` go into `observations`."""
+        from llmcourse.judging import MIME
+
         errors: list[str] = []
 
         def on_output(msg):
+            content = msg["content"]
             if msg["msg_type"] == "error":
-                content = msg["content"]
                 errors.append(f"{content['ename']}: {content['evalue']}".strip().splitlines()[0])
+            elif msg["msg_type"] == "display_data" and MIME in content.get("data", {}):
+                payload = content["data"][MIME]
+                if observations is not None and payload.get("test") == test:
+                    observations.setdefault(test, base64.b64decode(payload["data"]))
 
         try:
             reply = self.kc.execute_interactive(code, timeout=self.timeout, output_hook=on_output,
@@ -112,22 +132,38 @@ class ChapterKernel:
         return summary
 
     def score(self) -> Outcome:
+        """Run the graded test cells and judge them as the grader does."""
+        from llmcourse.judging import decode
+
         outcome = Outcome(points_lost=0.0, max_points=self.max_points)
         for cell in self.tests:
-            error = self._run(cell.source)
+            gid = nbgrader_meta(cell)["grade_id"]
+            observed: dict[str, bytes] = {}
+            error = self._run(cell.source, observations=observed, test=gid)
+            test = self.judges.get(gid)
+            if test is not None:  # judged outside the kernel, from the observations
+                try:
+                    if gid not in observed:
+                        raise AssertionError(f"no observation ({error or 'the cell sent none'})")
+                    test.verdict(decode(observed[gid]), decode(self.reference[gid]))
+                    error = None
+                except AssertionError as exc:
+                    error = (str(exc) or "check failed").splitlines()[0]
             if error is not None:
                 outcome.points_lost += nbgrader_meta(cell)["points"]
-                outcome.failures[nbgrader_meta(cell)["grade_id"]] = error
+                outcome.failures[gid] = error
         return outcome
 
     def try_variant(self, variant: Variant) -> Outcome:
         """Grade the reference with `variant` swapped in, then restore the reference."""
         try:
+            self._run(f"import os\nos.environ['LLMCOURSE_GRADING'] = 'student:{self.NONCE}'")
             error = self._run(variant.code)
             if error is not None:
                 raise CellError(f"{variant.path}: the variant itself failed to run: {error}")
             return self.score()
         finally:
+            self._run(f"import os\nos.environ['LLMCOURSE_GRADING'] = 'reference:{self.NONCE}'")
             for cell in self.answers:
                 self._run(cell.source, strict=True)
 

@@ -1,17 +1,26 @@
-"""Grade ONE submission in a private nbgrader course folder; the kernel runs in the sandbox.
+"""Grade ONE submission in a private nbgrader course folder, the verdict decided here.
 
-    python -m autograder.worker JOB.json
+    python -m autograder.worker --serve     (jobs named on stdin, one per line)
 
-The job names the submission (read only), a private folder, the chapter's template (release
-notebook and a gradebook with the assignment), the worker slot (sandbox uid) and the limits.
-The worker writes RESULT.json beside the job and never touches the submission. It runs in its
-own process, so a crash, a memory blow-up or a kill by the parent's notebook time limit cannot
-harm the other submissions.
+The student's kernel runs in the sandbox (`autograder.sandbox`) and only *observes*: each hidden
+test sends the values the student's code produced through one size-limited channel (a display
+message holding safetensors + JSON, see `llmcourse.judging`). This process, which the student's
+code never touches, judges those observations against the reference's, computed with the same
+seed in a kernel that never saw student code, and writes the verdict into the graded cells'
+outputs, from which nbgrader's own `SaveAutoGrades` records the scores in the gradebook. The
+formgrader, feedback and `nbgrader export` work as usual.
+
+One route for findings: every preprocessor writes what it found into the graded notebook's
+metadata (``metadata.autograder``); the result record is read from there and from the gradebook.
 """
 from __future__ import annotations
 
+import asyncio
+import base64
+import hashlib
 import json
 import os
+import re
 import shutil
 import sys
 import time
@@ -19,32 +28,160 @@ import warnings
 from pathlib import Path
 
 import nbformat
+from nbformat import NotebookNode
 
 from autograder.config import SOLUTIONS, apply_course_config
-from autograder.sandbox import Limits, sandbox_uid
-from autograder.tamper import FINDINGS, scan
+from autograder.result import SubmissionResult
+from autograder.sandbox import cgroup_peak_memory, kill_slot, prepare_cgroup, remove_tree
+from autograder.settings import GraderSettings
+from autograder.tamper import scan
 
-AUTOGRADE = ["nbgrader.preprocessors.ClearOutput", "nbgrader.preprocessors.DeduplicateIds",
-             "nbgrader.preprocessors.OverwriteKernelspec", "nbgrader.preprocessors.OverwriteCells",
-             "nbgrader.preprocessors.CheckCellMetadata"]
-RUN = ["autograder.tamper.SealTests", "autograder.worker.CappedExecute", "autograder.tamper.RecordingVerifySeals",
-       "nbgrader.preprocessors.IgnorePattern", "nbconvert.preprocessors.ClearMetadataPreprocessor",
+SANITIZE = ["autograder.worker.ScanSubmission", "nbgrader.preprocessors.ClearOutput",
+            "nbgrader.preprocessors.DeduplicateIds", "nbgrader.preprocessors.OverwriteKernelspec",
+            "autograder.worker.RecordingOverwriteCells", "nbgrader.preprocessors.CheckCellMetadata"]
+RUN = ["autograder.worker.SandboxExecute", "autograder.worker.JudgeObservations",
        "nbgrader.preprocessors.LimitOutput", "nbgrader.preprocessors.SaveAutoGrades",
        "nbgrader.preprocessors.AssignLatePenalties", "nbgrader.preprocessors.CheckCellMetadata"]
 
 
-def _capped_execute():
-    from nbgrader.preprocessors import Execute
-    from traitlets import Integer
+def findings(nb) -> dict:
+    """The graded notebook's record of what the grader found (flags, kernel, verdicts)."""
+    return nb.metadata.setdefault("autograder", {"flags": [], "tests": {}, "run": {}})
 
-    class CappedExecute(Execute):
-        """nbgrader's Execute with an output budget per cell, enforced as messages arrive (so a
-        print loop cannot exhaust the grader's memory), and tamper findings kept."""
+
+def _label(cell, index: int) -> str:
+    from nbgrader import utils
+    gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+    kind = "answer" if utils.is_solution(cell) else "test" if utils.is_grade(cell) else "cell"
+    return f"{kind} {gid}" if isinstance(gid, str) else f"added cell {index}"
+
+
+# --------------------------------------------------------------------------- preprocessors
+def _preprocessors():
+    """Built lazily: importing nbgrader is slow, and the harness imports this module."""
+    from nbgrader.preprocessors import Execute, NbGraderPreprocessor, OverwriteCells
+    from nbgrader import utils
+    from traitlets import Dict, Integer, Unicode
+
+    class ScanSubmission(NbGraderPreprocessor):
+        """Start the findings afresh and flag suspicious code in any cell the course did not
+        write (answer cells, added cells, and course cells the student edited)."""
+        release_notebook = Unicode("").tag(config=True)
+        allowed_imports = Unicode("").tag(config=True)
+
+        def preprocess(self, nb, resources):
+            nb.metadata["autograder"] = {"flags": [], "tests": {}, "run": {}}
+            course = {}
+            if self.release_notebook:
+                release = nbformat.read(self.release_notebook, as_version=4)
+                course = {c.metadata.get("nbgrader", {}).get("grade_id"): c.source for c in release.cells
+                          if c.cell_type == "code" and not utils.is_solution(c)}
+            cells = []
+            for i, cell in enumerate(nb.cells):
+                if cell.cell_type != "code":
+                    continue
+                gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+                if isinstance(gid, str) and gid in course and cell.source.strip() == course[gid].strip():
+                    continue
+                cells.append((_label(cell, i), cell.source))
+            allowed = set(filter(None, self.allowed_imports.split(",")))
+            findings(nb)["flags"] += scan(cells, allowed_imports=allowed)
+            return nb, resources
+
+    class RecordingOverwriteCells(OverwriteCells):
+        """nbgrader's OverwriteCells (course cells restored from the gradebook, deleted test cells
+        added back), with every change it reports kept as a finding."""
+
+        def preprocess(self, nb, resources):
+            self._changes = []
+            present = {c.metadata.get("nbgrader", {}).get("grade_id") for c in nb.cells}
+            nb, resources = super().preprocess(nb, resources)
+            flags = findings(nb)["flags"]
+            for cell in nb.cells:
+                gid = cell.metadata.get("nbgrader", {}).get("grade_id")
+                if utils.is_grade(cell) and not utils.is_solution(cell) and gid not in present:
+                    flags.append(f"{gid}: test cell missing (deleted, or its metadata stripped); the original was run")
+            for name, attr in dict.fromkeys(self._changes):
+                what = "edited by the student (the original was run instead)" if attr == "source" else \
+                    f"{attr} changed by the student (restored)"
+                flags.append(f"{name}: cell {what}")
+            return nb, resources
+
+        def report_change(self, name, attr, old, new):
+            self._changes.append((name, attr))
+
+    class SandboxExecute(Execute):
+        """Run the notebook in the sandbox. Observations sent by hidden tests are taken out of
+        the output stream (into ``resources["observations"]``), output is capped per cell as it
+        arrives, and a kernel that dies or a notebook that overruns its time ends the run
+        without an exception: what was observed until then still counts."""
         max_output_bytes = Integer(512 * 1024).tag(config=True)
+        max_observation_bytes = Integer(32 * 2**20).tag(config=True)
+        notebook_timeout = Integer(600).tag(config=True)
+        slot = Integer(0).tag(config=True)
+        sandbox_settings = Dict({}).tag(config=True)
+
+        def preprocess(self, nb, resources=None, km=None):
+            from llmcourse.judging import MIME  # noqa: F401 - fail early if llmcourse is broken
+            self._used, self._capped, self._observations = {}, {}, {}
+            self._ids = {i: c.metadata.get("nbgrader", {}).get("grade_id") for i, c in enumerate(nb.cells)}
+            run = findings(nb)["run"]
+            run.update(kernel="ok", timeouts=[])
+            if self.sandbox_settings:
+                prepare_cgroup(self.slot, GraderSettings.from_dict(self.sandbox_settings))
+            self.nb, self.resources = nb, resources if resources is not None else {}
+            try:
+                asyncio.run(self._run(nb, run))
+            except Exception as exc:  # noqa: BLE001 - the kernel would not start or broke the client
+                if run.get("kernel") == "ok":
+                    run["kernel"] = "failed"
+                    run["error"] = f"{type(exc).__name__}: {exc}"[:300]
+            finally:
+                kill_slot(self.slot)
+            peak = cgroup_peak_memory(self.slot)
+            if peak is not None:
+                run["peak_memory_mb"] = round(peak / 2**20, 1)
+            for index, cell in enumerate(nb.cells):
+                if cell.cell_type == "code" and any(o.get("ename") == "CellTimeoutError" for o in cell.outputs):
+                    run["timeouts"].append(_label(cell, index))
+            resources["observations"] = self._observations
+            return nb, resources
+
+        async def _run(self, nb, run):
+            from nbclient.exceptions import DeadKernelError
+
+            self.reset_execution_trackers()
+            self.shutdown_kernel = "immediate"
+            deadline = time.monotonic() + self.notebook_timeout
+            async with self.async_setup_kernel():
+                lock = getattr(self.km, "lock_ipc", None)
+                if lock is not None:
+                    lock()
+                for index, cell in enumerate(nb.cells):
+                    if cell.cell_type != "code" or not cell.source.strip():
+                        continue
+                    remaining = deadline - time.monotonic()
+                    try:
+                        if remaining <= 0:
+                            raise asyncio.TimeoutError
+                        await asyncio.wait_for(self.async_execute_cell(cell, index, store_history=True),
+                                               remaining)
+                    except asyncio.TimeoutError:
+                        run.update(kernel="notebook-timeout", stopped_at=_label(cell, index))
+                        break
+                    except DeadKernelError:
+                        run.update(kernel="died", stopped_at=_label(cell, index))
+                        break
 
         def output(self, outs, msg, display_id, cell_index):
+            from llmcourse.judging import MIME
+            content = msg.get("content", {})
+            data = content.get("data") if isinstance(content, dict) else None
+            if isinstance(data, dict) and MIME in data:
+                self._take_observation(data[MIME], cell_index)
+                return None
             used = self._used.get(cell_index, 0)
-            size = len(json.dumps(msg.get("content", {}), default=str))
+            size = len(json.dumps(content, default=str))
             self._used[cell_index] = used + size
             if used + size > self.max_output_bytes:
                 if not self._capped.get(cell_index):
@@ -55,20 +192,243 @@ def _capped_execute():
                 return None
             return super().output(outs, msg, display_id, cell_index)
 
-        def preprocess(self, nb, resources=None, km=None):
-            self._used, self._capped = {}, {}
-            return super().preprocess(nb, resources, km=km)
+        def _take_observation(self, payload, cell_index):
+            """Keep the first observation a hidden-test cell sends under its own grade id."""
+            gid = self._ids.get(cell_index)
+            if not isinstance(payload, dict) or payload.get("test") != gid or gid in self._observations:
+                return
+            data = payload.get("data")
+            if isinstance(data, str) and len(data) <= self.max_observation_bytes * 4 // 3 + 4:
+                try:
+                    self._observations[gid] = base64.b64decode(data, validate=True)
+                except ValueError:
+                    pass
 
-    return CappedExecute
+    class JudgeObservations(NbGraderPreprocessor):
+        """Judge every graded test from its observation and the reference's; leave in the notebook
+        only the verdicts (nothing the student's code printed reaches the feedback)."""
+        chapter = Unicode("").tag(config=True)
+        reference_path = Unicode("").tag(config=True)
+        nonce = Unicode("").tag(config=True)
+        max_observation_bytes = Integer(32 * 2**20).tag(config=True)
+
+        def preprocess(self, nb, resources):
+            from llmcourse.judging import ObservationError, decode
+            ref = load_reference(Path(self.reference_path))
+            judges = judges_for(self.chapter)
+            observations = resources.get("observations", {})
+            record = findings(nb)
+            secrets = scrubber(self.chapter, self.nonce)
+            for index, cell in enumerate(nb.cells):
+                if cell.cell_type != "code":
+                    continue
+                cell.outputs, cell.execution_count = [], None
+                if not (utils.is_grade(cell) and not utils.is_solution(cell)):
+                    continue
+                gid = cell.metadata.nbgrader["grade_id"]
+                try:
+                    test = judges[gid]
+                    if gid not in observations:
+                        raise _fail(_missing_message(record["run"], gid))
+                    got = decode(observations[gid], self.max_observation_bytes)
+                    test.verdict(got, decode(ref[gid]))
+                    passed, message = True, "passed"
+                except KeyError:
+                    passed, message = False, "this test has no judge in the course source (tell your instructor)"
+                except ObservationError as exc:
+                    passed, message = False, f"the values your code produced could not be read: {exc}"
+                except AssertionError as exc:
+                    passed, message = False, str(exc) or "the check failed"
+                except Exception as exc:  # noqa: BLE001 - never let one test stop the others
+                    passed, message = False, f"the test could not be judged ({type(exc).__name__})"
+                message = secrets(message)[:2000]
+                record["tests"][gid] = {"passed": passed, "message": message}
+                if passed:
+                    cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="passed\n")]
+                else:
+                    cell.outputs = [nbformat.v4.new_output("error", ename="CheckFailure", evalue=message,
+                                                           traceback=[f"CheckFailure: {message}"])]
+            return nb, resources
+
+    return dict(ScanSubmission=ScanSubmission, RecordingOverwriteCells=RecordingOverwriteCells,
+                SandboxExecute=SandboxExecute, JudgeObservations=JudgeObservations)
 
 
-def __getattr__(name):  # CappedExecute is built lazily (nbgrader is slow to import)
-    if name == "CappedExecute":
-        return _capped_execute()
+_BUILT: dict = {}
+
+
+def __getattr__(name):  # nbgrader finds the preprocessors here by name
+    if name in ("ScanSubmission", "RecordingOverwriteCells", "SandboxExecute", "JudgeObservations"):
+        if not _BUILT:
+            _BUILT.update(_preprocessors())
+        return _BUILT[name]
     raise AttributeError(name)
 
 
-def grade_one(job: dict) -> dict:
+def _fail(message: str) -> AssertionError:
+    from llmcourse.checks import CheckFailure
+    return CheckFailure(message)
+
+
+def _missing_message(run: dict, gid: str) -> str:
+    kernel = run.get("kernel", "ok")
+    if kernel == "died":
+        return f"not run: the kernel stopped at {run.get('stopped_at')} (a crash, an exit, or too much memory)."
+    if kernel == "notebook-timeout":
+        return f"not run: the notebook ran out of time at {run.get('stopped_at')}."
+    if kernel == "failed":
+        return "not run: the kernel could not be started."
+    return ("your code raised an error (or never returned) before this test could observe it: "
+            "run the notebook from the top and check the cells above.")
+
+
+# --------------------------------------------------------------------------- judges & reference
+_JUDGES: dict[str, dict] = {}
+_SAFE_CALLS = {"float", "int", "frozenset", "set", "tuple", "get_device", "split"}
+
+
+def judge_namespace(source_nb) -> dict:
+    """The names a judge may use: the setup cell's imports and constants (nothing else runs)."""
+    import ast
+
+    namespace: dict = {"__name__": "__judge__"}
+    exec("import math\nimport torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n"  # noqa: S102
+         "import numpy as np\nfrom llmcourse.checks import *\nfrom llmcourse.judging import *\n", namespace)
+    setup = next((c.source for c in source_nb.cells
+                  if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == "setup"), "")
+    for node in ast.parse(setup).body:
+        keep = isinstance(node, (ast.Import, ast.ImportFrom))
+        if isinstance(node, ast.Assign) and all(isinstance(t, (ast.Name, ast.Tuple)) for t in node.targets):
+            names = [n.id for t in node.targets for n in ast.walk(t) if isinstance(n, ast.Name)]
+            calls = [n for n in ast.walk(node.value) if isinstance(n, ast.Call)]
+            keep = all(n.isupper() for n in names) and all(
+                (c.func.attr if isinstance(c.func, ast.Attribute) else getattr(c.func, "id", "")) in _SAFE_CALLS
+                for c in calls)
+        if keep:
+            try:
+                exec(compile(ast.Module([node], []), "<setup>", "exec"), namespace)  # noqa: S102
+            except Exception:  # noqa: BLE001 - a name a judge does not need
+                pass
+    return namespace
+
+
+def judges_for(chapter: str, source: Path | None = None) -> dict:
+    """{grade_id: HiddenTest} of a chapter's source notebook (collected, never run)."""
+    from llmcourse.judging import collect_judges
+    from nbgrader import utils
+
+    key = str(source or chapter)
+    if key not in _JUDGES:
+        nb = nbformat.read(str(source or SOLUTIONS / chapter / f"{chapter}.ipynb"), as_version=4)
+        namespace = judge_namespace(nb)
+        found = {}
+        for cell in nb.cells:
+            if cell.cell_type == "code" and utils.is_grade(cell) and not utils.is_solution(cell):
+                found.update(collect_judges(cell.source, dict(namespace)))
+        _JUDGES[key] = found
+    return _JUDGES[key]
+
+
+def load_reference(path: Path) -> dict[str, bytes]:
+    raw = json.loads(path.read_text())
+    return {gid: base64.b64decode(data) for gid, data in raw["observations"].items()}
+
+
+_SCRUB: dict = {}
+
+
+def scrubber(chapter: str, nonce: str):
+    """A function that removes grader secrets from text meant for students: the run's nonce and
+    any 24-character run of a hidden test's source."""
+    key = (chapter, nonce)
+    if key not in _SCRUB:
+        from nbgrader import utils
+        nb = nbformat.read(str(SOLUTIONS / chapter / f"{chapter}.ipynb"), as_version=4)
+        hidden = []
+        for cell in nb.cells:
+            if cell.cell_type == "code" and utils.is_grade(cell):
+                inside = False
+                for line in cell.source.split("\n"):
+                    if "BEGIN HIDDEN TESTS" in line:
+                        inside = True
+                    elif "END HIDDEN TESTS" in line:
+                        inside = False
+                    elif inside and len(line.strip()) >= 24:
+                        hidden.append(re.sub(r"\s+", " ", line.strip()))
+        shingles = {h[i:i + 24] for h in hidden for i in range(0, len(h) - 23)}
+
+        def scrub(text: str) -> str:
+            if nonce:
+                text = text.replace(nonce, "[secret]")
+            flat = re.sub(r"\s+", " ", text)
+            if any(flat[i:i + 24] in shingles for i in range(0, max(0, len(flat) - 23))):
+                return "[this message quoted the hidden tests and was withheld]"
+            return text
+        _SCRUB[key] = scrub
+    return _SCRUB[key]
+
+
+def compute_reference(chapter: str, settings: GraderSettings, slot: int, nonce: str, out: Path,
+                      sandbox: bool = True, source: Path | None = None) -> dict:
+    """Run the chapter's source notebook (reference solutions and hidden tests) in a fresh
+    sandboxed kernel that never saw student code; keep its observations; check that the
+    reference passes its own hidden tests. Writes `out` (JSON, base64 observations)."""
+    from traitlets.config import Config
+    from llmcourse.judging import decode
+
+    source = source or SOLUTIONS / chapter / f"{chapter}.ipynb"
+    nb = nbformat.read(str(source), as_version=4)
+    config = Config()
+    _execute_config(config, settings, slot, nonce, sandbox, mode="reference")
+    executor = __getattr__("SandboxExecute")(config=config)
+    nb, resources = executor.preprocess(nb, {"metadata": {"path": "/"}})
+    observations = resources["observations"]
+    run = findings(nb)["run"]
+    problems = []
+    for gid, test in judges_for(chapter, source if source != SOLUTIONS / chapter / f"{chapter}.ipynb" else None).items():
+        if gid not in observations:
+            problems.append(f"{gid}: no observation ({_missing_message(run, gid)})")
+            continue
+        try:
+            ref = decode(observations[gid])
+            test.verdict(ref, ref)
+        except Exception as exc:  # noqa: BLE001
+            problems.append(f"{gid}: the reference fails its own judge: {exc}")
+    record = {"chapter": chapter, "observations": {g: base64.b64encode(b).decode() for g, b in observations.items()},
+              "problems": problems, "run": run}
+    tmp = out.with_suffix(".tmp")
+    tmp.write_text(json.dumps(record))
+    os.replace(tmp, out)
+    return record
+
+
+def _execute_config(config, settings: GraderSettings, slot: int, nonce: str, sandbox: bool,
+                    mode: str = "student") -> None:
+    manager = "autograder.sandbox.SandboxKernelManager" if sandbox else "autograder.sandbox.PlainKernelManager"
+    for cls in ("Execute", "SandboxExecute"):
+        config[cls].timeout = settings.cell_timeout_s
+        config[cls].startup_timeout = 120
+        config[cls].kernel_manager_class = manager
+        config[cls].interrupt_on_timeout = True
+    config.SandboxExecute.max_output_bytes = settings.max_output_kb * 1024
+    config.SandboxExecute.max_observation_bytes = settings.max_observation_mb * 2**20
+    config.SandboxExecute.notebook_timeout = settings.notebook_timeout_s
+    config.SandboxExecute.slot = slot
+    config.SandboxExecute.sandbox_settings = settings.to_dict() if sandbox and _cgroups_wanted() else {}
+    config.SandboxKernelManager.sandbox_settings = settings.to_dict()
+    config.SandboxKernelManager.sandbox_slot = slot
+    config.SandboxKernelManager.grading_mode = {"value": f"{mode}:{nonce}"}
+    config.PlainKernelManager.sandbox_settings = settings.to_dict()
+    config.PlainKernelManager.grading_mode = {"value": f"{mode}:{nonce}"}
+
+
+def _cgroups_wanted() -> bool:
+    from autograder.sandbox import cgroups_available
+    return cgroups_available()
+
+
+# --------------------------------------------------------------------------- one submission
+def grade_one(job: dict) -> SubmissionResult:
     from nbgrader.api import Gradebook
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
@@ -76,167 +436,110 @@ def grade_one(job: dict) -> dict:
 
     t0 = time.perf_counter()
     warnings.filterwarnings("ignore")
-    # The client declares a kernel dead after one missed heartbeat (1 s by default). On a loaded
-    # machine grading in parallel that misfires; a real death is still seen within 10 s.
     from jupyter_client.channels import HBChannel
-    HBChannel.time_to_dead = 10.0
-    limits = Limits(**job["limits"])
+    HBChannel.time_to_dead = 10.0  # one missed heartbeat on a loaded machine is not a death
+    settings = GraderSettings.from_dict(job["settings"])
     student, chapter = job["student"], job["chapter"]
     root = Path(job["workdir"])
     course = root / "course"
-    if root.exists():
-        shutil.rmtree(root)
+    remove_tree(root)
     course.mkdir(parents=True)
     shutil.copyfile(job["template_db"], course / "gradebook.db")
     shutil.copytree(job["template_release"], course / "release" / chapter)
     submitted = course / "submitted" / student / chapter
     submitted.mkdir(parents=True)
     shutil.copyfile(job["notebook"], submitted / f"{chapter}.ipynb")
-    sandbox = root / "sandbox"
-    sandbox.mkdir()
-    shutil.copyfile(job["notebook"], sandbox / f"{chapter}.ipynb")  # the kernel's private copy
-    if os.geteuid() == 0:
-        uid = sandbox_uid(job["slot"])
-        for path in (root, sandbox):
-            os.chown(path, uid, uid)
-        os.chown(sandbox / f"{chapter}.ipynb", uid, uid)
-    os.chmod(root, 0o755)
+    if hashlib.sha256((submitted / f"{chapter}.ipynb").read_bytes()).hexdigest() != job["sha256"]:
+        return SubmissionResult(student, chapter, "error", message="the submission changed while it was being graded")
 
     config = Config()
     apply_course_config(config, root=course, source=SOLUTIONS, release=course / "release")
-    config.Autograde.sanitize_preprocessors = AUTOGRADE
+    config.Autograde.sanitize_preprocessors = SANITIZE
     config.Autograde.autograde_preprocessors = RUN
-    config.Execute.timeout = limits.cell_timeout_s
-    config.Execute.startup_timeout = 120
-    config.Execute.kernel_manager_class = ("autograder.sandbox.SandboxKernelManager" if job["sandbox"]
-                                           else "jupyter_client.manager.AsyncKernelManager")
-    config.CappedExecute.timeout = limits.cell_timeout_s
-    config.CappedExecute.max_output_bytes = limits.max_output_kb * 1024
-    config.SandboxKernelManager.sandbox_workdir = str(sandbox)
-    config.SandboxKernelManager.sandbox_limits = job["limits"]
-    config.SandboxKernelManager.sandbox_slot = str(job["slot"])
-    config.SealTests.key = job["key"]
-    config.VerifySeals.key = job["key"]
-    config.RecordingVerifySeals.key = job["key"]
+    _execute_config(config, settings, job["slot"], job["nonce"], job["sandbox"])
+    config.ScanSubmission.release_notebook = str(course / "release" / chapter / f"{chapter}.ipynb")
+    config.ScanSubmission.allowed_imports = ",".join(job.get("allowed_imports", []))
+    config.RecordingOverwriteCells.add_missing_cells = True
+    config.JudgeObservations.chapter = chapter
+    config.JudgeObservations.reference_path = job["reference"]
+    config.JudgeObservations.nonce = job["nonce"]
+    config.JudgeObservations.max_observation_bytes = settings.max_observation_mb * 2**20
     config.LimitOutput.max_lines = 400
     api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
 
-    # VerifySeals reports through nbconvert's resources, which nbgrader does not return.
-    found = FINDINGS
-    found.clear()
-    static_flags = structure_flags(Path(job["notebook"]), course / "release" / chapter / f"{chapter}.ipynb")
-    static_flags += scan(student_code(Path(job["notebook"])), allowed_imports=set(job.get("allowed_imports", [])))
     started = time.perf_counter()
     outcome = api.autograde(chapter, student)
     seconds = time.perf_counter() - started
-    result = {"student": student, "chapter": chapter, "seconds": seconds, "flags": list(static_flags),
-              "tests": {}, "failures": {}, "success": bool(outcome["success"])}
     if not outcome["success"]:
-        result["error"] = f"{outcome.get('log') or ''}\n{outcome.get('error') or ''}"[-4000:]
-        return result
-
+        text = f"{outcome.get('error') or ''}"
+        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+        return SubmissionResult(student, chapter, "error", seconds=seconds,
+                                message="nbgrader could not autograde it: " + (lines[-1] if lines else "unknown error")[:300])
     autograded = course / "autograded" / student / chapter / f"{chapter}.ipynb"
-    nb = nbformat.read(str(autograded), as_version=4)
-    for index, cell in enumerate(nb.cells):
-        meta = cell.metadata.get("nbgrader", {})
-        if cell.cell_type != "code":
-            continue
-        errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
-        if meta.get("grade") and not meta.get("solution") and errors:
-            result["failures"][meta["grade_id"]] = f"{errors[-1].get('ename')}: {errors[-1].get('evalue', '')}"[:600]
-        if any(o.get("ename") == "CellTimeoutError" for o in errors):
-            result.setdefault("timeouts", []).append(meta.get("grade_id", f"cell {index}"))
+    record = findings(nbformat.read(str(autograded), as_version=4))
+    result = SubmissionResult(student, chapter, "graded", seconds=seconds, flags=list(record.get("flags", [])))
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
         sub = gb.find_submission(chapter, student)
         for notebook in sub.notebooks:
             for grade in notebook.grades:
                 if grade.cell.cell_type == "code":
-                    result["tests"][grade.cell.name] = [float(grade.auto_score or 0), float(grade.max_score)]
-        result["score"] = float(sub.code_score)
-        result["max_score"] = float(sub.max_code_score)
-        result["written_max"] = float(sub.max_written_score)
-    result["flags"] = [f"{f['test']}: {f['reason']}" for f in found] + result["flags"]
-    result["timing"] = {"setup": started - t0, "autograde": seconds}
+                    result.tests[grade.cell.name] = [float(grade.auto_score or 0), float(grade.max_score)]
+        result.autograded_score = float(sub.code_score)
+        result.autograded_max = float(sub.max_code_score)
+        result.written_max = float(sub.max_written_score)
+    result.failures = {gid: v["message"] for gid, v in record.get("tests", {}).items() if not v["passed"]}
+    run = record.get("run", {})
+    result.kernel = run.get("kernel", "ok")
+    result.peak_memory_mb = run.get("peak_memory_mb")
+    result.timeouts = list(run.get("timeouts", []))
+    if result.kernel != "ok":
+        result.flags.append(f"the kernel did not finish the notebook ({result.kernel} at {run.get('stopped_at')})")
+    result.timing = {"setup": started - t0, "autograde": seconds}
     t_fb = time.perf_counter()
-    if job.get("feedback", True):
+    if settings.feedback:
         fb = api.generate_feedback(chapter, student)
         if not fb["success"]:
-            result["feedback_error"] = (fb.get("error") or "")[-500:]
-    result["timing"]["feedback"] = time.perf_counter() - t_fb
-    result["timing"]["after_autograde"] = time.perf_counter() - started - seconds
+            result.notes.append("feedback failed: " + (fb.get("error") or "").strip()[-200:])
+    result.timing["feedback"] = time.perf_counter() - t_fb
+    result.finish()
     return result
 
 
-def student_code(notebook: Path) -> list[tuple[str, str]]:
-    """(label, source) of every code cell the student wrote: answer cells and added cells."""
-    try:
-        nb = nbformat.read(str(notebook), as_version=4)
-    except Exception:
-        return []
-    out = []
-    for i, cell in enumerate(nb.cells):
-        meta = cell.get("metadata", {}).get("nbgrader", {})
-        if cell.cell_type != "code":
-            continue
-        if meta.get("solution"):
-            out.append((meta.get("grade_id", f"cell {i}"), cell.source))
-        elif not meta:
-            out.append((f"added cell {i}", cell.source))
-    return out
-
-
-def structure_flags(submitted: Path, release: Path) -> list[str]:
-    """Test cells deleted, stripped of their metadata, retyped or edited in the submission."""
-    sub = nbformat.read(str(submitted), as_version=4)
-    rel = nbformat.read(str(release), as_version=4)
-    by_id = {c.metadata.get("nbgrader", {}).get("grade_id"): c for c in sub.cells
-             if c.get("metadata", {}).get("nbgrader", {}).get("grade_id")}
-    flags = []
-    for cell in rel.cells:
-        meta = cell.metadata.get("nbgrader", {})
-        gid = meta.get("grade_id")
-        if not gid or not (meta.get("grade") or meta.get("locked")) or meta.get("solution"):
-            continue
-        mine = by_id.get(gid)
-        if mine is None:
-            flags.append(f"{gid}: test cell missing (deleted, or its metadata stripped); it scores 0")
-        elif mine.cell_type != cell.cell_type:
-            flags.append(f"{gid}: cell type changed to {mine.cell_type}")
-        elif mine.source.strip() != cell.source.strip():
-            flags.append(f"{gid}: cell edited by the student (the original was run instead)")
-    return flags
-
-
 def main(job_path: str) -> int:
-    """Grade one job and write result.json beside it."""
+    """Run one job (a submission, or a chapter's reference) and write result.json beside it."""
     job = json.loads(Path(job_path).read_text())
     try:
-        result = grade_one(job)
-    except Exception as exc:  # reported per submission by the parent
+        if job.get("kind") == "reference":
+            record = compute_reference(job["chapter"], GraderSettings.from_dict(job["settings"]), job["slot"],
+                                       job["nonce"], Path(job["out"]), job["sandbox"])
+            result = {"kind": "reference", "problems": record["problems"], "run": record["run"]}
+        else:
+            result = grade_one(job).to_dict()
+    except Exception as exc:  # noqa: BLE001 - reported per submission by the parent
         import traceback
-        result = {"student": job["student"], "chapter": job["chapter"], "success": False,
-                  "error": f"{type(exc).__name__}: {exc}\n{traceback.format_exc()[-3000:]}"}
+        result = SubmissionResult(job.get("student", "-"), job.get("chapter", "-"), "error",
+                                  message=f"the grader failed on this submission: {type(exc).__name__}: {exc}"[:400],
+                                  notes=[traceback.format_exc()[-2000:]]).to_dict()
+        if job.get("kind") == "reference":
+            result = {"kind": "reference", "problems": [result["message"]], "run": {}}
     tmp = Path(job_path).with_name("result.json.tmp")
-    tmp.write_text(json.dumps(result, indent=1))
+    tmp.write_text(json.dumps(result))
     os.replace(tmp, Path(job_path).with_name("result.json"))
     return 0
 
 
 def serve() -> int:
-    """Persistent worker: grade the job files named on stdin, one per line, answering "done".
+    """Persistent worker: run the job files named on stdin, one per line, answering "done".
 
-    Keeping the worker alive saves importing nbgrader and loading the feedback templates for
-    every submission; each submission still gets a fresh sandboxed kernel of its own."""
-    # The protocol gets a private copy of stdout; everything else (kernels, nbgrader's logging)
-    # writes to stderr, which the parent sends to the worker's log.
+    Keeping the worker alive saves importing nbgrader for every submission; each submission
+    still gets a fresh sandboxed kernel of its own."""
     protocol = os.fdopen(os.dup(1), "w", buffering=1)
     os.dup2(2, 1)
     for line in sys.stdin:
         path = line.strip()
-        if not path:
-            continue
-        main(path)
-        protocol.write(f"done {path}\n")
+        if path:
+            main(path)
+            protocol.write(f"done {path}\n")
     return 0
 
 

@@ -13,17 +13,23 @@ from llmcourse.checks import (
     check_type,
 )
 from llmcourse.device import get_device
+from llmcourse.judging import check_raised, hidden_test, raised, reference_only, student
 from llmcourse.fixtures import randn, seed_everything
 
 __all__ = [
     "CheckFailure",
     "check_close",
+    "check_raised",
     "check_dtype",
     "check_equal",
     "check_shape",
     "check_true",
     "check_type",
     "get_device",
+    "hidden_test",
     "randn",
+    "raised",
+    "reference_only",
     "seed_everything",
+    "student",
 ]

@@ -63,7 +63,14 @@ def check_type(actual: Any, expected_type: type | tuple, *, name: str) -> None:
         ok = isinstance(actual, types)
     if not ok:
         wanted = " or ".join(t.__name__ for t in types)
-        _fail(name, f"expected a {wanted}, got {type(actual).__module__}.{type(actual).__name__}.")
+        _fail(name, f"expected a {wanted}, got {_describe_type(actual)}.")
+
+
+def _describe_type(actual: Any) -> str:
+    type_name = getattr(actual, "type_name", None)  # llmcourse.judging.Opaque: not plain data
+    if type(actual).__name__ == "Opaque" and isinstance(type_name, str):
+        return f"an object of class {type_name}, which is not plain data"
+    return f"{type(actual).__module__}.{type(actual).__name__}"
 
 
 def check_shape(actual: Any, expected_shape, *, name: str, hint: str | None = None) -> None:
@@ -96,7 +103,7 @@ def check_close(actual: Any, expected: torch.Tensor, *, name: str, atol: float =
         diagnosis = _diagnose(actual, misconceptions, atol, rtol)
         _fail(name, f"{int(bad_nan.sum())} NaN value(s), first at index {where}, where "
                     f"{float(e[where]):.6g} was expected."
-                    + (f" {diagnosis[0].upper()}{diagnosis[1:]}" if diagnosis else ""), hint)
+                    + (f" This suggests a misconception: {diagnosis}" if diagnosis else ""), hint)
     if not torch.allclose(a, e, atol=atol, rtol=rtol, equal_nan=True):
         err = (a - e).abs().nan_to_num(nan=0.0, posinf=float("inf"))
         where = tuple(int(i) for i in torch.nonzero(err == err.max())[0])
