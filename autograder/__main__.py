@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from autograder.config import CELL_TIMEOUT_S, GRADING
+from autograder.config import GRADING
 
 
 def _cmd_release(args) -> int:
@@ -22,13 +22,30 @@ def _cmd_release(args) -> int:
     return 0
 
 
+def _settings(args):
+    """GraderSettings from nbgrader_config.py (this folder's, else the course's), then the flags."""
+    from autograder.settings import GraderSettings
+    from traitlets.config import Config
+    from traitlets.config.loader import PyFileConfigLoader
+
+    config = Config()
+    for folder in (Path.cwd(), Path(__file__).resolve().parent.parent):
+        if (folder / "nbgrader_config.py").is_file():
+            try:
+                config = PyFileConfigLoader("nbgrader_config.py", path=str(folder)).load_config()
+            except Exception:  # noqa: BLE001 - a broken config file falls back to the defaults
+                config = Config()
+            break
+    settings = GraderSettings(config=config)
+    for name in settings.trait_names(config=True):
+        value = getattr(args, name, None)
+        if value is not None:
+            setattr(settings, name, value)
+    return settings
+
+
 def _grade_options(args) -> dict:
-    from autograder.sandbox import Limits
-    limits = Limits(cell_timeout_s=args.cell_timeout, notebook_timeout_s=args.notebook_timeout,
-                    memory_mb=args.memory_mb, max_processes=args.max_processes,
-                    max_file_mb=args.max_file_mb, max_output_kb=args.max_output_kb)
-    return dict(limits=limits, workers=args.workers, unsafe_no_sandbox=args.unsafe_no_sandbox,
-                fresh=args.fresh, progress=sys.stderr.isatty() or args.progress)
+    return dict(settings=_settings(args), fresh=args.fresh, progress=sys.stderr.isatty() or args.progress)
 
 
 def _summary(results, out: Path) -> None:
@@ -102,20 +119,21 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=_cmd_release)
 
     def limits_options(p):
-        from autograder.sandbox import Limits
-        d = Limits()
-        p.add_argument("--workers", type=int, default=None, help="parallel workers (default: CPU cores)")
-        p.add_argument("--cell-timeout", type=int, default=CELL_TIMEOUT_S, help="seconds per cell")
-        p.add_argument("--notebook-timeout", type=int, default=d.notebook_timeout_s,
-                       help="seconds per submission")
-        p.add_argument("--memory-mb", type=int, default=d.memory_mb, help="memory limit per kernel (MB)")
-        p.add_argument("--max-processes", type=int, default=d.max_processes, help="process/thread limit")
-        p.add_argument("--max-file-mb", type=int, default=d.max_file_mb, help="largest file a kernel may write")
-        p.add_argument("--max-output-kb", type=int, default=d.max_output_kb, help="notebook output kept per cell")
+        """One flag per GraderSettings trait (--cell-timeout for cell_timeout_s, ...)."""
+        from traitlets import Bool
+        from autograder.settings import GraderSettings
+        for name, trait in GraderSettings.class_traits(config=True).items():
+            flag = "--" + name.removesuffix("_s").replace("_", "-")
+            if isinstance(trait, Bool):
+                on = not trait.default_value  # a flag switches the default
+                p.add_argument(flag if on else "--no-" + flag[2:], dest=name, action="store_const",
+                               const=on, default=None, help=trait.help)
+            else:
+                kind = int if type(trait.default_value) is int else str
+                p.add_argument(flag, dest=name, type=kind, default=None,
+                               help=f"{trait.help} (default: {trait.default_value!r})")
         p.add_argument("--fresh", action="store_true", help="start over instead of resuming")
         p.add_argument("--progress", action="store_true", help="show a progress bar even when not on a terminal")
-        p.add_argument("--unsafe-no-sandbox", action="store_true",
-                       help="grade without a sandbox (only for submissions you trust)")
 
     p = sub.add_parser("grade", help="autograde a class: a folder or .zip of <student>/<chapter>/<chapter>.ipynb")
     p.add_argument("submissions", help="folder or .zip of <student_id>/<chapter>/<chapter>.ipynb")

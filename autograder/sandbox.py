@@ -43,7 +43,7 @@ from traitlets import Dict, Integer
 from autograder.settings import GraderSettings
 
 REPO = Path(__file__).resolve().parent.parent
-SANDBOX_WORKDIR = "/work"
+SANDBOX_WORKDIR = "/tmp/work"  # the kernel's working folder (a capped tmpfs)
 KERNEL_ENV_ALLOWED = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "CUDA_VISIBLE_DEVICES")
 CGROUP_ROOT = Path("/sys/fs/cgroup")
 
@@ -259,7 +259,9 @@ def sandboxed_command(argv: list[str], settings: GraderSettings, slot: int,
     limits_argv = ["prlimit", f"--as={settings.memory_mb * 2**20}", f"--nproc={nproc}",
                    f"--fsize={settings.max_file_mb * 2**20}", f"--cpu={settings.cpu_seconds}",
                    "--core=0", "--"]
-    return enter + bwrap_prefix(settings, ipc_dir) + drop + limits_argv + argv
+    # ipykernel watches JPY_PARENT_PID (set by jupyter_client), which does not exist in the new PID
+    # namespace; --die-with-parent already ties the kernel's life to the grader's.
+    return enter + bwrap_prefix(settings, ipc_dir) + drop + limits_argv + ["env", "-u", "JPY_PARENT_PID"] + argv
 
 
 def kernel_environment(settings: GraderSettings, grading: str) -> dict[str, str]:

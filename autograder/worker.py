@@ -31,7 +31,7 @@ import nbformat
 from nbformat import NotebookNode
 
 from autograder.config import SOLUTIONS, apply_course_config
-from autograder.result import SubmissionResult
+from autograder.result import SubmissionResult, clean_text as clean
 from autograder.sandbox import cgroup_peak_memory, kill_slot, prepare_cgroup, remove_tree
 from autograder.settings import GraderSettings
 from autograder.tamper import scan
@@ -92,9 +92,12 @@ def _preprocessors():
         """nbgrader's OverwriteCells (course cells restored from the gradebook, deleted test cells
         added back), with every change it reports kept as a finding."""
 
+        release_notebook = Unicode("").tag(config=True)
+
         def preprocess(self, nb, resources):
             self._changes = []
             present = {c.metadata.get("nbgrader", {}).get("grade_id") for c in nb.cells}
+            self._restore_roles(nb)
             nb, resources = super().preprocess(nb, resources)
             flags = findings(nb)["flags"]
             for cell in nb.cells:
@@ -108,7 +111,29 @@ def _preprocessors():
             return nb, resources
 
         def report_change(self, name, attr, old, new):
-            self._changes.append((name, attr))
+            if attr != "checksum":  # hidden-test cells' checksums differ from the release by design
+                self._changes.append((name, attr))
+
+        def _restore_roles(self, nb):
+            """A cell's role (test, answer, locked) is the course's, whatever the submission
+            says: metadata copied from the release notebook; a role the course never gave is
+            removed (nbgrader would otherwise stop at an unknown graded cell)."""
+            release = nbformat.read(self.release_notebook, as_version=4)
+            roles = {c.metadata["nbgrader"]["grade_id"]: c.metadata["nbgrader"] for c in release.cells
+                     if isinstance(c.metadata.get("nbgrader", {}).get("grade_id"), str)}
+            for cell in nb.cells:
+                meta = cell.metadata.get("nbgrader")
+                if not isinstance(meta, dict):
+                    continue
+                gid = meta.get("grade_id")
+                if gid in roles:
+                    if {k: meta.get(k) for k in ("grade", "solution", "locked", "points")} != \
+                            {k: roles[gid].get(k) for k in ("grade", "solution", "locked", "points")}:
+                        self._changes.append((gid, "nbgrader metadata"))
+                    cell.metadata["nbgrader"] = dict(roles[gid])
+                elif meta.get("grade") or meta.get("solution") or meta.get("locked"):
+                    findings(nb)["flags"].append(f"{clean(gid)}: a cell claims a role the course never gave (ignored)")
+                    del cell.metadata["nbgrader"]
 
     class SandboxExecute(Execute):
         """Run the notebook in the sandbox. Observations sent by hidden tests are taken out of
@@ -120,6 +145,14 @@ def _preprocessors():
         notebook_timeout = Integer(600).tag(config=True)
         slot = Integer(0).tag(config=True)
         sandbox_settings = Dict({}).tag(config=True)
+        manager = Unicode("autograder.sandbox.SandboxKernelManager").tag(config=True)
+
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            # nbgrader's Execute passes its own kernel_manager_class, which would win over the
+            # configuration: the sandbox's is set here, after it.
+            from traitlets.utils.importstring import import_item
+            self.kernel_manager_class = import_item(self.manager)
 
         def preprocess(self, nb, resources=None, km=None):
             from llmcourse.judging import MIME  # noqa: F401 - fail early if llmcourse is broken
@@ -408,8 +441,8 @@ def _execute_config(config, settings: GraderSettings, slot: int, nonce: str, san
     for cls in ("Execute", "SandboxExecute"):
         config[cls].timeout = settings.cell_timeout_s
         config[cls].startup_timeout = 120
-        config[cls].kernel_manager_class = manager
         config[cls].interrupt_on_timeout = True
+    config.SandboxExecute.manager = manager
     config.SandboxExecute.max_output_bytes = settings.max_output_kb * 1024
     config.SandboxExecute.max_observation_bytes = settings.max_observation_mb * 2**20
     config.SandboxExecute.notebook_timeout = settings.notebook_timeout_s
@@ -460,6 +493,7 @@ def grade_one(job: dict) -> SubmissionResult:
     config.ScanSubmission.release_notebook = str(course / "release" / chapter / f"{chapter}.ipynb")
     config.ScanSubmission.allowed_imports = ",".join(job.get("allowed_imports", []))
     config.RecordingOverwriteCells.add_missing_cells = True
+    config.RecordingOverwriteCells.release_notebook = config.ScanSubmission.release_notebook
     config.JudgeObservations.chapter = chapter
     config.JudgeObservations.reference_path = job["reference"]
     config.JudgeObservations.nonce = job["nonce"]
@@ -471,10 +505,12 @@ def grade_one(job: dict) -> SubmissionResult:
     outcome = api.autograde(chapter, student)
     seconds = time.perf_counter() - started
     if not outcome["success"]:
-        text = f"{outcome.get('error') or ''}"
-        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+        text = f"{outcome.get('log') or ''}\n{outcome.get('error') or ''}"
+        lines = [ln.strip() for ln in text.splitlines() if ln.strip() and ("Error" in ln or "rror:" in ln)] or \
+            [ln.strip() for ln in text.splitlines() if ln.strip()]
         return SubmissionResult(student, chapter, "error", seconds=seconds,
-                                message="nbgrader could not autograde it: " + (lines[-1] if lines else "unknown error")[:300])
+                                message="nbgrader could not autograde it: " + (lines[-1] if lines else "unknown error")[:300],
+                                notes=[text[-3000:]])
     autograded = course / "autograded" / student / chapter / f"{chapter}.ipynb"
     record = findings(nbformat.read(str(autograded), as_version=4))
     result = SubmissionResult(student, chapter, "graded", seconds=seconds, flags=list(record.get("flags", [])))
