@@ -7,6 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 export HF_HUB_OFFLINE := 1
+export LLMCOURSE_GRADING := self-check   # the source notebooks' hidden tests judge themselves (llmcourse/judging.py)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 SUBMISSIONS ?= submissions

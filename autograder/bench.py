@@ -6,7 +6,6 @@ about 20 s on a 2-core CPU.
 """
 from __future__ import annotations
 
-import importlib
 import tempfile
 import time
 from pathlib import Path
@@ -53,14 +52,13 @@ def _class(folder: Path, chapter: str, copies: int) -> Path:
 
 def time_autograde_one(chapter: str) -> tuple[float, float]:
     """(seconds nbgrader spends autograding one reference submission in the sandbox,
-    wall seconds for the whole submission: worker, sandbox, seals, scan, grades and feedback)."""
+    wall seconds for the whole submission: worker, sandbox, judge, scan, grades and feedback)."""
     with tempfile.TemporaryDirectory() as tmp:
         subs = _class(Path(tmp) / "subs", chapter, 1)
         [result] = grade(subs, Path(tmp) / "ws", echo=lambda _: None, workers=1)
         if result.autograded_score != result.autograded_max:
             raise RuntimeError(f"{chapter}: the reference lost points while benchmarking: {result.line()}")
-        raw = __import__("json").loads(next((Path(tmp) / "ws" / "state").glob("*.json")).read_text())["raw"]
-        return result.seconds, raw["wall_seconds"]
+        return result.seconds, result.timing.get("wall", result.seconds)
 
 
 def _grade_class(chapter: str, copies: int, workers: int) -> tuple[float, list]:
@@ -91,7 +89,7 @@ def grading_report(overhead_chapters=("quantization", "kv_cache"), scaling_chapt
         many, _ = _grade_class(chapter, submissions, 1)
         marginal = (many - one) / (submissions - 1)
         rows += [f"| {chapter}: plain execution, fresh kernel, 1 thread (s) | {plain:.1f} | |",
-                 f"| {chapter}: grading one more submission, sandbox + seals + feedback (s) | {marginal:.1f} | |",
+                 f"| {chapter}: grading one more submission, sandbox + judge + feedback (s) | {marginal:.1f} | |",
                  f"| {chapter}: overhead, per extra submission / plain | {marginal / plain:.2f}x | <= 1.3x |",
                  f"| {chapter}: all-in, {submissions} submissions incl. setup / plain | "
                  f"{many / submissions / plain:.2f}x | |"]
@@ -176,7 +174,13 @@ def main(only: list[str] | None = None) -> str:
 
 
 def chapter_report(chapter: str) -> str | None:
-    """The chapter's own benchmark (autograder/benchmarks/<chapter>.py), if it has one."""
-    if not (Path(__file__).parent / "benchmarks" / f"{chapter}.py").is_file():
+    """The chapter's own benchmark (exercise_qa/benchmarks/<chapter>.py), if it has one."""
+    import importlib.util
+    from autograder.config import BENCHMARKS
+    path = BENCHMARKS / f"{chapter}.py"
+    if not path.is_file():
         return None
-    return importlib.import_module(f"autograder.benchmarks.{chapter}").report()
+    spec = importlib.util.spec_from_file_location(f"exercise_qa_benchmark_{chapter}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.report()

@@ -580,6 +580,7 @@ def _merge_result(workspace: Path, state: Path, job: dict, raw: dict, nonce: str
     try:
         raw = dict(raw, student_id=student, chapter=chapter)
         result = SubmissionResult.from_dict(raw)
+        result.timing["wall"] = raw.get("wall_seconds", 0.0)
         if job.get("extras"):
             result.notes.append(f"ignored extra files (only {chapter}.ipynb is graded): {', '.join(job['extras'][:10])}")
         if result.status == "graded":
@@ -653,7 +654,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "|", "%")
 def csv_cell(value) -> str:
     """A CSV cell that no spreadsheet reads as a formula (OWASP's rule: prefix a quote)."""
     text = clean_text(value, 4000).replace("\n", " ")
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return "'" + text if text.lstrip().startswith(_FORMULA_START) else text
 
 
 def _write_csv(path: Path, results: list[SubmissionResult]) -> None:

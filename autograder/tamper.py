@@ -113,6 +113,13 @@ def _scan_node(node, allowed_imports) -> str | None:
     if isinstance(node, ast.Call):
         func = node.func
         name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+        if name in ("__import__", "import_module") and node.args and isinstance(node.args[0], ast.Constant):
+            top = str(node.args[0].value).split(".")[0]
+            why = _IMPORTS.get(top)
+            if why and top not in allowed_imports:
+                return why
+            if name == "__import__":
+                return "imports a module through __import__"
         if name in ("setattr", "delattr") and node.args and _root_name(node.args[0]) in _MODULES:
             return f"calls {name} on {ast.unparse(node.args[0])} (patching a module)"
         if name == "register" and isinstance(func, ast.Attribute) and "events" in ast.unparse(func.value):
@@ -129,6 +136,7 @@ def _scan_node(node, allowed_imports) -> str | None:
     if isinstance(node, ast.Attribute) and node.attr in ("input_transformers_post", "ast_transformers",
                                                          "input_transformers_cleanup", "custom_exceptions", "display_pub",
                                                          "input_transformer_manager", "displayhook", "display_formatter",
+                                                         "_getframe", "f_locals", "f_back", "f_globals", "gi_frame",
                                                          "showtraceback", "__code__", "__globals__",
                                                          "__builtins__", "__subclasses__"):
         return f"touches {node.attr}"

@@ -28,8 +28,11 @@ How it runs:
   :func:`student` values put in, so nothing but those values comes from the student's process;
   ``ref`` is the reference observation. The judge raises ``CheckFailure`` (the course's checks)
   to fail the test.
-- Anywhere else (the instructor running the source notebook, nbval in CI) the cell observes and
-  judges the observation against itself, so a broken observation or judge is caught at once.
+- With ``LLMCOURSE_GRADING=self-check`` (nbval on the source notebooks in CI, a test author) the
+  cell observes and judges the observation against itself, so a broken observation or judge is
+  caught at once. Anywhere else (a plain ``nbgrader autograde`` that bypasses the course's grader)
+  the test fails with a message saying how to grade: a notebook is never judged against itself
+  by accident, which would pass any answer.
 
 Rules for judges: read inputs and expected values from ``ref`` (``got``'s skeleton is the same),
 student values from ``got``; compute every property you test from those, never trust a value
@@ -53,6 +56,7 @@ ENV = "LLMCOURSE_GRADING"            # "student:<nonce>" / "reference:<nonce>" i
 MAX_DEPTH = 48                       # nesting of an observation
 MAX_NODES = 1_000_000                # values in an observation
 LOCAL_NONCE = "local"                # the seed source outside the grader
+SELF_CHECK = "self-check"            # ENV value: judge the notebook's own observations (CI, authors)
 
 
 class ObservationError(ValueError):
@@ -317,9 +321,15 @@ class HiddenTest:
         mode = os.environ.get(ENV, "")
         if mode.startswith(("student:", "reference:")):
             _publish(self, mode.split(":", 1)[1])
-        else:
+        elif mode == SELF_CHECK:
             observation = decode(encode(self.observe(seed_for(LOCAL_NONCE, self.grade_id))))
             self.verdict(observation, observation)  # raises CheckFailure if the judge disagrees
+        else:  # never judge a notebook against itself by accident: that would pass anything
+            from llmcourse.checks import CheckFailure
+            raise CheckFailure(
+                f"{self.grade_id}: this hidden test is judged by the course's grader, outside the "
+                "notebook (`python -m autograder grade`, or `make grade`). To check the reference "
+                f"solutions against their own tests, run with {ENV}={SELF_CHECK}.")
         return self
 
     def verdict(self, got: Any, ref: Any) -> None:

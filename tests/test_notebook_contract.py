@@ -69,20 +69,37 @@ def test_source_notebook_follows_the_contract(chapter):
     for cell in written:
         assert "Mark scheme" in cell.source and nbgrader_meta(cell)["points"] > 0
 
-    # Every answer cell is followed by one visible test and at least one hidden test, all with points.
+    # Every answer cell is followed by a visible quick test (locked, no points: it only gives the
+    # student fast feedback) and at least one hidden test with points, judged outside the kernel.
     position = {id(c): i for i, c in enumerate(cells)}
     for n, answer in enumerate(answers):
         end = position[id(answers[n + 1])] if n + 1 < len(answers) else len(cells)
-        tests = [c for c in cells[position[id(answer)]:end] if is_autograded_test(c)]
+        following = cells[position[id(answer)]:end]
         gid = nbgrader_meta(answer)["grade_id"]
-        visible = [t for t in tests if "BEGIN HIDDEN TESTS" not in t.source]
-        hidden = [t for t in tests if "BEGIN HIDDEN TESTS" in t.source]
+        visible = [c for c in following if c.cell_type == "code" and nbgrader_meta(c).get("locked")
+                   and not nbgrader_meta(c).get("grade") and not is_solution(c)
+                   and c.source.lstrip().startswith('"""Check')]
+        hidden = [t for t in following if is_autograded_test(t)]
         assert visible, f"{gid}: no visible quick test"
-        assert hidden, f"{gid}: no hidden tests"
-        assert all(nbgrader_meta(t)["points"] > 0 for t in tests), f"{gid}: a test cell has no points"
-        assert all(t.source.lstrip().startswith('"""Check') for t in tests), (
+        assert not any(nbgrader_meta(c).get("points") for c in visible), f"{gid}: a visible test carries points"
+        assert hidden and all("BEGIN HIDDEN TESTS" in t.source for t in hidden), f"{gid}: no hidden tests"
+        assert all(nbgrader_meta(t)["points"] > 0 for t in hidden), f"{gid}: a test cell has no points"
+        assert all(t.source.lstrip().startswith('"""Check') for t in hidden), (
             f'{gid}: each test cell opens with a one-line """Check ..."""')
         assert '"""' in answer.source, f"{gid}: the answer cell needs a docstring stating the contract"
+
+
+def test_every_hidden_test_is_judged_outside_the_kernel(chapter):
+    """Each graded cell defines exactly one observation/judge pair under its own grade_id, and the
+    grader can collect it without running anything of the notebook."""
+    from autograder.worker import judges_for
+    tests = [c for c in read(source_path(chapter)).cells if is_autograded_test(c)]
+    judges = judges_for(chapter)
+    missing = [nbgrader_meta(c)["grade_id"] for c in tests if nbgrader_meta(c)["grade_id"] not in judges]
+    assert not missing, f"hidden tests still run inside the student's kernel: {missing}"
+    for cell in tests:
+        assert "Contract covered:" in cell.source and "Edge inputs:" in cell.source, (
+            f"{nbgrader_meta(cell)['grade_id']}: say which contract clauses and edge inputs the test covers")
 
 
 def test_student_notebook_hides_solutions_and_hidden_tests(chapter):

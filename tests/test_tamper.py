@@ -1,30 +1,106 @@
-"""Fast unit tests of the grader's tamper defences (the end-to-end attacks are in
-tests/test_grader_adversarial.py)."""
+"""Fast unit tests of the judge's data channel, the static scan, the sanitisers and the sandbox
+command (the end-to-end attacks are in tests/test_grader_adversarial.py)."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
+import numpy as np
 import pytest
+import torch
 
-from autograder.tamper import (CHECK_NAMES, EPILOGUE_MARK, SEAL_PREFIX, _DIGEST_SOURCE, _EPILOGUE,
-                               check_code_digests, scan, seal)
-
-
-def test_check_digests_are_the_same_in_another_process():
-    here = check_code_digests()
-    code = "import json; from autograder.tamper import check_code_digests; print(json.dumps(check_code_digests()))"
-    there = json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                                      check=True, env={"PYTHONHASHSEED": "123", "PATH": ""}).stdout)
-    assert here == there and set(here) == set(CHECK_NAMES)
+from autograder.grade import csv_cell
+from autograder.result import SubmissionResult, clean_text
+from autograder.tamper import scan
+from llmcourse.checks import CheckFailure
+from llmcourse.judging import (HiddenTest, ObservationError, Opaque, Student, check_raised, decode,
+                               encode, merge, raised, student)
 
 
-def test_epilogue_compiles_and_seals_a_clean_namespace():
-    source = _EPILOGUE.format(mark=EPILOGUE_MARK, key="k", gid="t", digests=check_code_digests(),
-                              tamper="TAMPER:", seal=SEAL_PREFIX, digest_source=_DIGEST_SOURCE)
-    compile(source, "<epilogue>", "exec")
-    assert seal("k", "t") != seal("k", "u") != seal("j", "t")
+def test_observations_round_trip_with_exact_types():
+    obs = {"i": 3, "f": 2.5, "nan": float("nan"), "inf": float("-inf"), "b": True, "s": "x", "n": None,
+           "t": (1, 2), "l": [1, [2]], "set": {1, 2}, "d": {(1, 2): "k"}, "by": b"\x00\xff",
+           "bf16": torch.ones(2, 3, dtype=torch.bfloat16), "i8": torch.arange(4, dtype=torch.int8),
+           "scalar": torch.tensor(1.5), "np": np.arange(3), "npf": np.float32(1.25), "dt": torch.float16,
+           "size": torch.Size([2, 3]), "st": student([torch.zeros(2), 4])}
+    back = decode(encode(obs))
+    assert type(back["i"]) is int and type(back["f"]) is float and back["b"] is True
+    assert back["nan"] != back["nan"] and back["inf"] == float("-inf")
+    assert back["t"] == (1, 2) and type(back["t"]) is tuple and back["set"] == {1, 2}
+    assert back["d"] == {(1, 2): "k"} and back["by"] == b"\x00\xff" and back["dt"] is torch.float16
+    assert back["bf16"].dtype == torch.bfloat16 and back["i8"].dtype == torch.int8
+    assert back["scalar"].shape == () and float(back["scalar"]) == 1.5
+    assert isinstance(back["np"], np.ndarray) and back["npf"].dtype == np.float32
+    assert back["size"] == (2, 3) and isinstance(back["st"], Student)
+
+
+def test_objects_that_are_not_plain_data_arrive_as_opaque():
+    class AlwaysEqual(float):
+        def __eq__(self, other):
+            return True
+
+    back = decode(encode({"x": student(AlwaysEqual(1.0)), "y": student(object())}))
+    assert back["x"].value == Opaque(f"{AlwaysEqual.__module__}.{AlwaysEqual.__qualname__}")
+    assert isinstance(back["y"].value, Opaque)
+
+
+@pytest.mark.parametrize("data", [b"", b"garbage", b"\xff" * 8 + b"{}", encode({"a": 1})[:-3]])
+def test_malformed_observations_raise_observation_error(data):
+    with pytest.raises(ObservationError):
+        decode(data)
+
+
+def test_hostile_json_tags_raise_observation_error():
+    from safetensors.torch import save
+    for tree in ({"$dtype": "os.system"}, {"$tensor": "t9"}, {"$np": "object", "v": 1},
+                 {"$unknown": 1}, {"$float": "1e999"}):
+        with pytest.raises(ObservationError):
+            decode(save({}, metadata={"observation": json.dumps(tree)}))
+
+
+def test_too_deep_observations_are_refused():
+    deep = []
+    for _ in range(200):
+        deep = [deep]
+    with pytest.raises(ObservationError):
+        encode(deep)
+
+
+def test_merge_takes_the_skeleton_from_the_reference():
+    ref = {"inputs": [1, 2], "got": [student(10), student(20)]}
+    got = {"inputs": [999, 999], "got": [student(11), student(21)]}
+    assert merge(ref, got) == {"inputs": [1, 2], "got": [11, 21]}
+    with pytest.raises(CheckFailure, match="could not observe"):
+        merge(ref, {"inputs": [1, 2], "got": [student(11)]})  # a shorter list cannot pass by zip
+
+
+def _test(judge):
+    test = HiddenTest("t", lambda seed: None)
+    test.judge_fn = judge
+    return test
+
+
+def test_verdict_reports_student_errors_and_wrong_forms():
+    def judge(got, ref):
+        assert got["v"] + 0 == ref["v"], "wrong"
+    test = _test(judge)
+    ref = decode(encode({"v": student(1)}))
+    test.verdict(decode(encode({"v": student(1)})), ref)
+    with pytest.raises(CheckFailure, match="raised NotImplementedError"):
+        test.verdict(decode(encode({"$error": "NotImplementedError: "})), ref)
+    with pytest.raises(CheckFailure, match="could not be checked"):
+        test.verdict(decode(encode({"v": student("text")})), ref)
+    with pytest.raises(AssertionError, match="wrong"):
+        test.verdict(decode(encode({"v": student(2)})), ref)
+
+
+def test_check_raised():
+    def bad():
+        raise KeyError("k")
+    check_raised(raised(bad).value, LookupError, name="x")  # a subclass counts
+    with pytest.raises(CheckFailure, match="returned normally"):
+        check_raised(raised(lambda: 1).value, ValueError, name="x")
+    with pytest.raises(CheckFailure, match="raised KeyError"):
+        check_raised(raised(bad).value, ValueError, name="x")
 
 
 @pytest.mark.parametrize("code, reason", [
@@ -38,13 +114,71 @@ def test_epilogue_compiles_and_seals_a_clean_namespace():
     ("setattr(np, 'allclose', None)", "patching a module"),
     ("get_ipython().events.register('pre_run_cell', print)", "cell-execution hook"),
     ("exec(base64.b64decode(s))", "computed code"),
+    ("exec('import sys\\nsys.settrace(None)')", "in exec of a string: installs a trace hook"),
+    ("eval(\"__import__('ctypes')\")", ""),
+    ("get_ipython().input_transformers_post.append(f)", "input_transformers_post"),
+    ("from IPython.display import publish_display_data\npublish_display_data({})", "observation channel"),
 ])
 def test_static_scan_flags_tampering(code, reason):
     found = scan([("answer", code)])
-    assert any(reason in f for f in found), found
+    assert found and any(reason in f for f in found), found
 
 
 def test_static_scan_ignores_ordinary_code():
     code = ("import math\nimport torch\n\ndef softmax(x, dim=-1):\n    z = x - x.max(dim, keepdim=True).values\n"
             "    return z.exp() / z.exp().sum(dim, keepdim=True)\nresult = {'a': 1}\nresult['a'] += 1\n")
     assert scan([("answer", code)]) == []
+
+
+@pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "\t=1", "\r=1"])
+def test_csv_cells_never_start_a_formula(text):
+    assert csv_cell(text).startswith("'")
+
+
+def test_text_from_submissions_is_made_printable():
+    weird = "a\udcffb\x1b[31mc\u202ed"
+    cleaned = clean_text(weird)
+    cleaned.encode("utf-8")  # no lone surrogates left
+    assert "\x1b" not in cleaned and "\u202e" not in cleaned
+    result = SubmissionResult("s\udcff", "ch", "graded", flags=["\udcff=1"])
+    result.line().encode("utf-8")
+
+
+def test_sandbox_command_binds_the_gpu_only_when_asked(monkeypatch):
+    from autograder import sandbox
+    from autograder.settings import GraderSettings
+    monkeypatch.setattr(sandbox, "gpu_device_nodes", lambda: ["/dev/nvidia0", "/dev/nvidiactl", "/dev/nvidia-uvm"])
+    plain = sandbox.sandboxed_command(["python"], GraderSettings(), 0, None)
+    gpu = sandbox.sandboxed_command(["python"], GraderSettings(gpu=True), 0, None)
+    assert "--dev-bind" not in plain
+    binds = [gpu[i + 1] for i, a in enumerate(gpu) if a == "--dev-bind"]
+    assert binds == ["/dev/nvidia0", "/dev/nvidiactl", "/dev/nvidia-uvm"]
+    assert gpu.index("--dev") < gpu.index("--dev-bind")  # a minimal /dev plus those nodes only
+    env = sandbox.kernel_environment(GraderSettings(), "student:x")
+    assert env["CUDA_VISIBLE_DEVICES"] == "" and "CUDA_VISIBLE_DEVICES" not in \
+        {k for k, v in sandbox.kernel_environment(GraderSettings(gpu=True), "s").items() if v == ""}
+
+
+def test_kernel_environment_is_an_allowlist(monkeypatch):
+    from autograder import sandbox
+    from autograder.settings import GraderSettings
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-secret")
+    monkeypatch.setenv("GITHUB_TOKEN", "ghp-secret")
+    monkeypatch.setenv("AUTOGRADER_REFERENCE_CACHE", "/somewhere")
+    env = sandbox.kernel_environment(GraderSettings(), "student:n")
+    assert not any("secret" in v or v == "/somewhere" for v in env.values())
+    assert set(env) <= set(sandbox.KERNEL_ENV_ALLOWED) | {
+        "OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUMEXPR_NUM_THREADS", "HOME", "TMPDIR",
+        "MPLCONFIGDIR", "MPLBACKEND", "HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_HUB_DISABLE_PROGRESS_BARS",
+        "PYTHONDONTWRITEBYTECODE", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR", "LLMCOURSE_GRADING"}
+
+
+def test_settings_come_from_nbgrader_config(tmp_path, monkeypatch):
+    from autograder.__main__ import _settings
+    (tmp_path / "nbgrader_config.py").write_text("c = get_config()\nc.GraderSettings.memory_mb = 1234\n")
+    monkeypatch.chdir(tmp_path)
+
+    class Args:
+        cell_timeout_s = 7
+    settings = _settings(Args())
+    assert settings.memory_mb == 1234 and settings.cell_timeout_s == 7

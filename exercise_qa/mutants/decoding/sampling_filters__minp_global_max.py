@@ -1,0 +1,28 @@
+"""min-p compares with the maximum probability over the whole tensor instead of per row: fine for one row, wrong thresholds with batch dimensions.
+
+Pattern: 5
+"""
+import torch
+
+
+def top_k_filter(logits: torch.Tensor, k: int) -> torch.Tensor:
+    if k < 1:
+        raise ValueError("k must be >= 1")
+    k = min(k, logits.shape[-1])
+    kth = torch.topk(logits, k, dim=-1).values[..., -1:]
+    return logits.masked_fill(logits < kth, float("-inf"))
+
+
+def top_p_filter(logits: torch.Tensor, p: float) -> torch.Tensor:
+    sorted_logits, idx = torch.sort(logits, dim=-1, descending=False)
+    cum = torch.softmax(sorted_logits, dim=-1).cumsum(dim=-1)
+    remove_sorted = cum <= 1 - p
+    remove_sorted[..., -1] = False
+    remove = remove_sorted.scatter(-1, idx, remove_sorted)
+    return logits.masked_fill(remove, float("-inf"))
+
+
+def min_p_filter(logits: torch.Tensor, min_p: float) -> torch.Tensor:
+    probs = torch.softmax(logits, dim=-1)
+    thr = min_p * probs.max()
+    return logits.masked_fill(probs < thr, float("-inf"))

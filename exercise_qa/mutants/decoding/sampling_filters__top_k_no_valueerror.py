@@ -1,0 +1,26 @@
+"""Top-k never raises ValueError for k < 1: k = 0 indexes sorted[..., -1], the smallest logit, and silently keeps every token.
+
+Pattern: 2
+"""
+import torch
+
+
+def top_k_filter(logits: torch.Tensor, k: int) -> torch.Tensor:
+    sorted_logits = torch.sort(logits, dim=-1, descending=True).values
+    kth = sorted_logits[..., min(k, logits.shape[-1]) - 1].unsqueeze(-1)
+    return logits.masked_fill(logits < kth, float("-inf"))
+
+
+def top_p_filter(logits: torch.Tensor, p: float) -> torch.Tensor:
+    sorted_logits, sorted_idx = torch.sort(logits, dim=-1, descending=False)
+    cum = torch.softmax(sorted_logits, dim=-1).cumsum(dim=-1)
+    remove_sorted = cum <= (1 - p)
+    remove_sorted[..., -1] = False
+    remove = remove_sorted.scatter(-1, sorted_idx, remove_sorted)
+    return logits.masked_fill(remove, float("-inf"))
+
+
+def min_p_filter(logits: torch.Tensor, min_p: float) -> torch.Tensor:
+    probs = torch.softmax(logits, dim=-1)
+    top = probs.max(dim=-1, keepdim=True).values
+    return logits.masked_fill(probs < min_p * top, float("-inf"))

@@ -1,0 +1,29 @@
+"""top-p keeps a token when the mass before it is <= p: when the top tokens sum to exactly p the next token is kept too (the set is not the smallest).
+
+Pattern: 1
+"""
+import torch
+
+
+def top_k_filter(logits: torch.Tensor, k: int) -> torch.Tensor:
+    if k < 1:
+        raise ValueError("k must be >= 1")
+    k = min(k, logits.shape[-1])
+    kth = torch.topk(logits, k, dim=-1).values[..., -1:]
+    return logits.masked_fill(logits < kth, float("-inf"))
+
+
+def top_p_filter(logits: torch.Tensor, p: float) -> torch.Tensor:
+    sorted_logits, idx = torch.sort(logits, dim=-1, descending=True)
+    probs = torch.softmax(sorted_logits, dim=-1)
+    mass_before = probs.cumsum(dim=-1) - probs
+    keep_sorted = mass_before <= p
+    keep_sorted[..., 0] = True
+    keep = torch.zeros_like(keep_sorted).scatter(-1, idx, keep_sorted)
+    return logits.masked_fill(~keep, float("-inf"))
+
+
+def min_p_filter(logits: torch.Tensor, min_p: float) -> torch.Tensor:
+    probs = torch.softmax(logits, dim=-1)
+    thr = min_p * probs.max(dim=-1, keepdim=True).values
+    return logits.masked_fill(probs < thr, float("-inf"))
