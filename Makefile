@@ -13,7 +13,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 SUBMISSIONS ?= submissions
 OUT ?= _grading/run
 
-.PHONY: install browser book test notebooks release grade demo mutants bench bench-book clean
+.PHONY: install browser book test check notebooks release grade demo mutants bench bench-book clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,13 +43,20 @@ browser:
 test: $(STAMP) browser
 	$(PY) -m pytest -n 2 --dist loadscope --nbval-lax -q tests solutions
 
+## The fast tier for everyday work (a few minutes): unit tests of the helpers and the grader,
+## the chapter contract, the static checks. `make test` still runs everything.
+check: $(STAMP)
+	$(PY) -m pytest -n 2 -q tests --ignore=tests/test_grader_adversarial.py --ignore=tests/test_grader_fuzz.py \
+	  --ignore=tests/test_book.py --ignore=tests/test_instructor_guide.py --ignore=tests/test_mutants.py \
+	  -k "not sample_submissions"
+
 ## Regenerate the student notebooks (notebooks/) from the nbgrader sources (solutions/).
 notebooks release: $(STAMP)
 	$(PY) -m autograder release
 
 ## Grade a folder of <student_id>/<chapter>/<chapter>.ipynb:  make grade SUBMISSIONS=path [OUT=dir]
 grade: $(STAMP)
-	$(PY) -m autograder grade $(SUBMISSIONS) --out $(OUT)
+	$(PY) -m autograder grade $(SUBMISSIONS) --out $(OUT) $(if $(SCHEDULER),--scheduler $(SCHEDULER))
 
 ## Grade the bundled sample submissions (reference, blank, typical mistakes).
 demo: $(STAMP)

@@ -61,7 +61,7 @@ def _cmd_grade(args) -> int:
     from autograder.grade import SandboxUnavailable, grade
     try:
         results = grade(Path(args.submissions), Path(args.out), **_grade_options(args))
-    except (SandboxUnavailable, FileNotFoundError, ValueError) as exc:
+    except (SandboxUnavailable, FileNotFoundError, ValueError, RuntimeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     _summary(results, Path(args.out))

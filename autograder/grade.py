@@ -270,7 +270,12 @@ def grade(submissions: Path, workspace: Path, settings: GraderSettings | None = 
     n_workers = max(1, min(settings.workers or os.cpu_count() or 1, max(1, len(todo))))
     chapter_problem: dict[str, str] = {}
     needed = sorted({c for _, c, _, _, _ in todo})
-    with WorkerPool(n_workers, workspace) as pool:
+    if settings.scheduler:
+        from autograder.cluster import DaskPool
+        pool_context = DaskPool(settings.scheduler, workspace)
+    else:
+        pool_context = WorkerPool(n_workers, workspace)
+    with pool_context as pool:
         references = {}
         for chapter in needed:
             try:

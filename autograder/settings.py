@@ -29,6 +29,8 @@ class GraderSettings(Configurable):
     gpu = Bool(False, help="bind the GPU's device nodes (/dev/nvidia*) into the sandbox").tag(config=True)
     unsafe_no_sandbox = Bool(False, help="grade without a sandbox (trusted submissions only)").tag(config=True)
     feedback = Bool(True, help="write per-student feedback").tag(config=True)
+    scheduler = Unicode("", help="a Dask scheduler (tcp://HOST:8786) to grade on; default: this "
+                                 "machine, with no Dask process started").tag(config=True)
     seed = Unicode("", help="the run's seed for hidden-test inputs (default: random, kept in "
                             "the workspace so a resumed run uses the same)").tag(config=True)
 
