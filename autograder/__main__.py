@@ -88,7 +88,7 @@ def _cmd_mutants(args) -> int:
         try:
             for kind, variants in (("mutant", mutants()), ("alternative", alternatives())):
                 for v in (v for v in variants if v.chapter == chapter):
-                    o = kernel.try_variant(v)
+                    o = kernel.try_variant(v, stop_at_first_loss=kind == "mutant" and args.quick)
                     good = o.points_lost > 0 if kind == "mutant" else o.points_lost == 0
                     ok &= good
                     print(f"{'ok ' if good else 'BAD'} {kind:11s} {chapter}/{v.name}: lost "
@@ -102,6 +102,9 @@ def _cmd_bench(args) -> int:
     from autograder.bench import grading_report, main, time_book_builds
     if args.book:
         time_book_builds()
+    elif args.dask:
+        from autograder.bench import dask_report
+        print(dask_report())
     elif args.grading:
         print(grading_report())
     else:
@@ -148,11 +151,13 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("mutants", help="check mutants and alternatives")
     p.add_argument("--chapter", action="append")
+    p.add_argument("--quick", action="store_true", help="stop grading a mutant at its first lost test")
     p.set_defaults(func=_cmd_mutants)
 
     p = sub.add_parser("bench", help="print the timing table")
     p.add_argument("--chapter", action="append")
     p.add_argument("--book", action="store_true", help="time a cold book build and a cached rebuild instead")
+    p.add_argument("--dask", action="store_true", help="throughput on a local Dask cluster vs the local pool")
     p.add_argument("--grading", action="store_true",
                    help="only the class-grading numbers: overhead, 1 vs 2 workers, the demo class")
     p.set_defaults(func=_cmd_bench)

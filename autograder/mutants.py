@@ -24,7 +24,7 @@ import os
 from jupyter_client.manager import start_new_kernel
 
 from autograder.config import ALTERNATIVES, MUTANTS, SOLUTIONS
-from autograder.notebooks import is_autograded_test, is_solution, nbgrader_meta, read, source_path
+from autograder.notebooks import defined_names, is_autograded_test, is_solution, nbgrader_meta, read, source_path
 
 
 @dataclass(frozen=True)
@@ -131,12 +131,26 @@ class ChapterKernel:
             raise CellError(f"{self.chapter}: reference cell failed: {summary}\n--- cell ---\n{code[:500]}")
         return summary
 
-    def score(self) -> Outcome:
+    def tests_for(self, names: set[str]) -> list:
+        """The graded tests, those of the exercise(s) defining `names` first."""
+        cells = read(source_path(self.chapter)).cells
+        first, owner = [], False
+        for cell in cells:
+            if is_solution(cell) and cell.cell_type == "code":
+                owner = bool(defined_names(cell.source) & names)
+            elif owner and is_autograded_test(cell):
+                first.append(nbgrader_meta(cell)["grade_id"])
+        order = {gid: i for i, gid in enumerate(first)}
+        return sorted(self.tests, key=lambda c: order.get(nbgrader_meta(c)["grade_id"], len(order)))
+
+    def score(self, tests: list | None = None, stop_at_first_loss: bool = False) -> Outcome:
         """Run the graded test cells and judge them as the grader does."""
         from llmcourse.judging import decode
 
         outcome = Outcome(points_lost=0.0, max_points=self.max_points)
-        for cell in self.tests:
+        for cell in tests or self.tests:
+            if stop_at_first_loss and outcome.points_lost:
+                break
             gid = nbgrader_meta(cell)["grade_id"]
             observed: dict[str, bytes] = {}
             error = self._run(cell.source, observations=observed, test=gid)
@@ -154,14 +168,16 @@ class ChapterKernel:
                 outcome.failures[gid] = error
         return outcome
 
-    def try_variant(self, variant: Variant) -> Outcome:
-        """Grade the reference with `variant` swapped in, then restore the reference."""
+    def try_variant(self, variant: Variant, stop_at_first_loss: bool = False) -> Outcome:
+        """Grade the reference with `variant` swapped in, then restore the reference. With
+        `stop_at_first_loss` (enough to show that a mutant loses points), the tests of the
+        exercise it changes run first and grading stops at the first failure."""
         try:
             self._run(f"import os\nos.environ['LLMCOURSE_GRADING'] = 'student:{self.NONCE}'")
             error = self._run(variant.code)
             if error is not None:
                 raise CellError(f"{variant.path}: the variant itself failed to run: {error}")
-            return self.score()
+            return self.score(self.tests_for(defined_names(variant.code)), stop_at_first_loss)
         finally:
             self._run(f"import os\nos.environ['LLMCOURSE_GRADING'] = 'reference:{self.NONCE}'")
             for cell in self.answers:
