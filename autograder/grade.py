@@ -158,8 +158,6 @@ def _student_submissions(student_dir: Path, student: str, known: list[str]):
 
 def validate_notebook(path: Path, chapter: str, known: list[str]) -> tuple[str, str] | None:
     """(status, reason) when the notebook cannot be graded as this chapter; None when it can."""
-    from nbgrader.nbgraderformat import MetadataValidator
-
     if path.stat().st_size > MAX_NOTEBOOK_BYTES:
         return "malformed", f"{path.name} is larger than {MAX_NOTEBOOK_BYTES // 2**20} MB"
     try:
@@ -180,7 +178,15 @@ def validate_notebook(path: Path, chapter: str, known: list[str]) -> tuple[str, 
                 gid = meta.get("grade_id")
                 if gid is not None and (not isinstance(gid, str) or len(gid) > 200 or not gid.isprintable()):
                     raise ValueError("a cell's grade_id is not a short printable string")
-        MetadataValidator().validate_nb(nbformat.from_dict(json.loads(json.dumps(nb))))
+                for flag in ("grade", "solution", "locked", "task"):
+                    if flag in meta and type(meta[flag]) is not bool:
+                        raise ValueError(f"a cell's nbgrader '{flag}' is not true or false")
+                points = meta.get("points", 0)
+                if type(points) not in (int, float) or not 0 <= points < 1e6:
+                    raise ValueError("a cell's nbgrader 'points' is not a number of points")
+                if type(meta.get("schema_version", 3)) is not int:
+                    raise ValueError("a cell's nbgrader 'schema_version' is not an integer")
+        # Roles (which cell is a test or an answer) are restored from the course when grading.
     except Exception as exc:  # noqa: BLE001
         return "malformed", f"{path.name} has broken nbgrader cell metadata: {_first_line(str(exc), 200)}"
     ids = _grade_ids(nb)

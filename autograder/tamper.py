@@ -45,7 +45,14 @@ def scan(cells: list[tuple[str, str]], allowed_imports: set[str] = frozenset()) 
             tree = ast.parse(_strip_magics(source))
         except SyntaxError:
             continue  # it will fail its tests on its own
-        reasons += [f"{label}: {why}" for why in _scan_tree(tree, allowed_imports, depth=0)]
+        modules = set(_MODULES)
+        for node in ast.walk(tree):  # names bound to modules: patching them is patching a module
+            if isinstance(node, ast.Import):
+                modules.update(a.asname or a.name.split(".")[0] for a in node.names)
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in _MODULES:
+                modules.update(a.asname or a.name for a in node.names)
+        context = (allowed_imports, frozenset(modules))
+        reasons += [f"{label}: {why}" for why in _scan_tree(tree, context, depth=0)]
     return list(dict.fromkeys(reasons))
 
 
@@ -91,6 +98,7 @@ def _root_name(node) -> str | None:
 
 
 def _scan_node(node, allowed_imports) -> str | None:
+    allowed_imports, modules = allowed_imports if isinstance(allowed_imports, tuple) else (allowed_imports, _MODULES)
     if isinstance(node, (ast.Import, ast.ImportFrom)):
         names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
         for name in names:
@@ -101,7 +109,7 @@ def _scan_node(node, allowed_imports) -> str | None:
     if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)):
         targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
         for target in targets:
-            if isinstance(target, (ast.Attribute, ast.Subscript)) and _root_name(target) in _MODULES:
+            if isinstance(target, (ast.Attribute, ast.Subscript)) and _root_name(target) in modules:
                 return f"changes {ast.unparse(target)} (patching a module or the builtins)"
             if isinstance(target, ast.Name) and (target.id in CHECK_NAMES or target.id == "CheckFailure"):
                 return f"redefines the course's {target.id}"
@@ -120,7 +128,7 @@ def _scan_node(node, allowed_imports) -> str | None:
                 return why
             if name == "__import__":
                 return "imports a module through __import__"
-        if name in ("setattr", "delattr") and node.args and _root_name(node.args[0]) in _MODULES:
+        if name in ("setattr", "delattr") and node.args and _root_name(node.args[0]) in modules:
             return f"calls {name} on {ast.unparse(node.args[0])} (patching a module)"
         if name == "register" and isinstance(func, ast.Attribute) and "events" in ast.unparse(func.value):
             return "registers a cell-execution hook"

@@ -110,8 +110,34 @@ def _preprocessors():
                 flags.append(f"{name}: cell {what}")
             return nb, resources
 
+        def add_missing_grade_cells(self, nb, resources):
+            """Put deleted test cells back after the nearest earlier course cell still present
+            (nbgrader's own version assumes that cell is an answer or a test)."""
+            source_nb = self.gradebook.find_notebook(self.notebook_id, self.assignment_id)
+            order = [c.name for c in source_nb.source_cells]
+            by_name = {c.name: c for c in source_nb.source_cells}
+            solutions = {c.name for c in source_nb.solution_cells}
+            for grade_cell in source_nb.grade_cells:
+                present = {c.metadata.get("nbgrader", {}).get("grade_id"): i for i, c in enumerate(nb.cells)}
+                if grade_cell.name in present:
+                    continue
+                cell = self.missing_cell_transform(by_name[grade_cell.name], grade_cell.max_score,
+                                                   is_solution=grade_cell.name in solutions)
+                earlier = [present[n] for n in order[:order.index(grade_cell.name)] if n in present]
+                nb.cells.insert(max(earlier) + 1 if earlier else 0, cell)
+            return nb, resources
+
+        def preprocess_cell(self, cell, resources, index):
+            self._submitted_source = cell.get("source", "")
+            return super().preprocess_cell(cell, resources, index)
+
         def report_change(self, name, attr, old, new):
-            if attr != "checksum":  # hidden-test cells' checksums differ from the release by design
+            if attr == "checksum":
+                # Hidden-test cells' checksums differ from the release by design: compare the
+                # submitted source with the released one instead.
+                if self._submitted_source.strip() != self._released.get(name, "").strip():
+                    self._changes.append((name, "source"))
+            else:
                 self._changes.append((name, attr))
 
         def _restore_roles(self, nb):
@@ -119,6 +145,8 @@ def _preprocessors():
             says: metadata copied from the release notebook; a role the course never gave is
             removed (nbgrader would otherwise stop at an unknown graded cell)."""
             release = nbformat.read(self.release_notebook, as_version=4)
+            self._released = {c.metadata["nbgrader"]["grade_id"]: c.source for c in release.cells
+                              if isinstance(c.metadata.get("nbgrader", {}).get("grade_id"), str)}
             roles = {c.metadata["nbgrader"]["grade_id"]: c.metadata["nbgrader"] for c in release.cells
                      if isinstance(c.metadata.get("nbgrader", {}).get("grade_id"), str)}
             for cell in nb.cells:

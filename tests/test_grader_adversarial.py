@@ -29,7 +29,6 @@ from autograder.notebooks import read, reference_submission, source_path, strip_
 
 CHAPTER = "kv_cache"
 FULL = 35.0
-BYTES_POINTS = 3.0      # kv_cache_bytes_real_configs
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -243,7 +242,7 @@ ATTACKS = {
                                                          "_c._fail = lambda *a, **k: None"),
     "patch-torch": lambda: _with_cell(_blank(), "torch.allclose = lambda *a, **k: True"),
     "shadow-builtin": lambda: _with_cell(_blank(), "import builtins\nbuiltins.isinstance = lambda *a: True"),
-    "always-equal": lambda: _with_cell(_blank(), ALWAYS_EQUAL, after="int8_kv_quantization"),
+    "always-equal": lambda: _always_equal(),
     "swallow-errors": lambda: _with_cell(_blank(), "get_ipython().set_custom_exc((BaseException,), "
                                                    "lambda *a, **k: None)"),
     "hook-cells": lambda: _with_cell(_blank(), "def _hook(result):\n    result.error_in_exec = None\n"
@@ -267,7 +266,7 @@ ATTACKS = {
     "memory-children": lambda: _with_cell(_reference(), MEMORY_CHILDREN, after=None),
     "fork-bomb": lambda: _with_cell(_reference(), "import os\nfor _ in range(10_000):\n    try:\n"
                                                   "        if os.fork() == 0:\n            import time; time.sleep(600)\n"
-                                                  "    except OSError:\n        break"),
+                                                  "    except OSError:\n        break", after=None),
     "disk-fill": lambda: _with_cell(_reference(), DISK_FILL, after=None),
     "log-fill": lambda: _with_cell(_reference(), LOG_FILL, after=None),
     "ipc-write": lambda: _with_cell(_reference(), IPC_WRITE, after=None),
@@ -279,13 +278,31 @@ ATTACKS = {
     "network": lambda: _if_breach("import socket\nsocket.create_connection(('1.1.1.1', 80), timeout=3)\n"
                                   "breached = True"),
     "write-outside": lambda: _if_breach(
-        "breached = False\nfor path in [" + repr(str(REPO / "README.md")) + ", '../escaped.txt', '/etc/escaped']:\n"
+        "breached = False\nfor path in [" + repr(str(REPO / "README.md")) + ", " + repr(str(REPO / "escaped.txt"))
+        + ", '/etc/escaped', '/root/escaped', '/work/escaped']:\n"
         "    try:\n        open(path, 'a').write('')\n        breached = True\n    except OSError:\n        pass"),
     "read-secrets": lambda: _if_breach(
         "import os\nbreached = any(k.startswith(('AUTOGRADER', 'GITHUB', 'AWS', 'NBGRADER', 'OPENAI')) "
         "or 'SECRET' in k for k in os.environ)"),
     "claims-a-role": lambda: _claims_a_role(),
 }
+
+
+def _always_equal():
+    """Every answer cell replaced by look-alikes that equal anything."""
+    import ast
+    from autograder.notebooks import is_solution
+    nb = _with_cell(_blank(), ALWAYS_EQUAL.split("for _name in")[0])
+    for cell in nb.cells:
+        if cell.cell_type == "code" and is_solution(cell):
+            lines = []
+            for node in ast.parse(cell.source).body:
+                if isinstance(node, ast.ClassDef):
+                    lines.append(f"class {node.name}(Anything):\n    pass")
+                elif isinstance(node, ast.FunctionDef):
+                    lines.append(f"def {node.name}(*a, **k):\n    return Anything()")
+            cell.source = "\n".join(lines)
+    return nb
 
 
 def _claims_a_role():
@@ -341,12 +358,12 @@ EXPECTED = [
     ("fork-bomb", "graded", FULL, True),
     ("disk-fill", "graded", FULL, False),
     ("log-fill", "graded", FULL, False),
-    ("ipc-write", "graded", FULL, False),
+    ("ipc-write", "graded", FULL, True),            # flagged for the "../" path
     ("huge-output", "graded", FULL, False),
     ("snoop-solutions", "graded", 0.0, True),
-    ("network", "graded", 0.0, False),
+    ("network", "graded", 0.0, True),               # flagged for opening sockets; blocked all the same
     ("write-outside", "graded", 0.0, False),
-    ("read-secrets", "graded", 0.0, False),
+    ("read-secrets", "graded", 0.0, True),          # flagged for mentioning the grader's names
     ("claims-a-role", "graded", FULL, True),
     ("extra-files", "graded", FULL, False),
 ]
@@ -493,8 +510,8 @@ def test_judge_messages_explain_failures(graded):
     assert any("not plain data" in m for m in failures.values()), failures
     failures = _state(graded, "blank")["result"]["failures"]
     assert all("NotImplementedError" in m for m in failures.values()), failures
-    assert "could not be read" in _state(graded, "huge-observation")["result"]["failures"].get(
-        "kv_cache_bytes_real_configs", "could not be read") or True
+    huge = _state(graded, "huge-observation")["result"]["failures"]["kv_cache_bytes_real_configs"]
+    assert "could not" in huge or "raised" in huge or "expected" in huge, huge
 
 
 def test_memory_is_contained_per_sandbox(graded):

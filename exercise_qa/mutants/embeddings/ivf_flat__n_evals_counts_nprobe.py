@@ -1,0 +1,42 @@
+"""n_evals counts nprobe centroid distances instead of nlist: right only when nprobe == nlist.
+
+Pattern: 4
+"One centroid distance per probed list" sounds plausible, but the query is compared with all
+nlist centroids to choose which lists to probe. The visible test uses nprobe = nlist, where the
+two coincide.
+"""
+import torch
+
+
+class IVFFlat:
+    def __init__(self, d: int, nlist: int):
+        self.d, self.nlist = d, nlist
+        self.centroids, self.xb, self.lists = None, None, None
+
+    def train(self, x: torch.Tensor, n_iter: int = 10, seed: int = 0) -> "IVFFlat":
+        rows = torch.randperm(x.shape[0], generator=torch.Generator().manual_seed(seed))[:self.nlist]
+        self.centroids, _, _ = kmeans(x, x[rows.to(x.device)], n_iter)
+        return self
+
+    def add(self, x: torch.Tensor) -> "IVFFlat":
+        self.xb = x
+        d = ((x[:, None, :] - self.centroids[None]) ** 2).sum(-1)
+        assign = d.argmin(1)
+        self.lists = [torch.nonzero(assign == c).flatten() for c in range(self.nlist)]
+        return self
+
+    def search(self, xq: torch.Tensor, k: int, nprobe: int):
+        nq = xq.shape[0]
+        cd = ((xq[:, None, :] - self.centroids[None]) ** 2).sum(-1)
+        probe = torch.sort(cd, dim=1, stable=True).indices[:, :nprobe]
+        D = torch.full((nq, k), float("inf"), dtype=self.xb.dtype, device=xq.device)
+        I = torch.full((nq, k), -1, dtype=torch.int64, device=xq.device)
+        n_evals = torch.empty(nq, dtype=torch.int64, device=xq.device)
+        for i in range(nq):
+            cand = torch.sort(torch.cat([self.lists[c] for c in probe[i].tolist()])).values
+            n_evals[i] = nprobe + cand.numel()  # one distance per probed centroid
+            d = ((self.xb[cand] - xq[i]) ** 2).sum(1)
+            vals, order = torch.sort(d, stable=True)
+            kk = min(k, cand.numel())
+            D[i, :kk], I[i, :kk] = vals[:kk], cand[order[:kk]]
+        return D, I, n_evals

@@ -1,0 +1,26 @@
+"""Assigns each vector to the centroid with the largest inner product instead of the nearest in squared L2, so residuals are larger than they need to be.
+
+Pattern: 1
+"""
+import torch
+
+
+class IVFPQ:
+    def __init__(self, d: int, nlist: int, m: int, nbits: int = 8):
+        self.d, self.nlist = d, nlist
+        self.centroids = None
+        self.pq = ProductQuantizer(d, m, nbits)
+
+    def train(self, x, n_iter: int = 10, seed: int = 0):
+        init = torch.randperm(x.shape[0], generator=torch.Generator().manual_seed(seed))[:self.nlist]
+        self.centroids, _, _ = kmeans(x, x[init.to(x.device)], n_iter)
+        ids = (x @ self.centroids.T).argmax(1)
+        self.pq.train(x - self.centroids[ids], n_iter, seed)
+        return self
+
+    def encode(self, x):
+        ids = (x @ self.centroids.T).argmax(1)
+        return ids, self.pq.encode(x - self.centroids[ids])
+
+    def decode(self, list_ids, codes):
+        return self.centroids[list_ids] + self.pq.decode(codes)
