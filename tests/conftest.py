@@ -24,3 +24,4 @@ def pytest_generate_tests(metafunc):
 @pytest.fixture(scope="session")
 def repo() -> Path:
     return Path(__file__).resolve().parent.parent
+

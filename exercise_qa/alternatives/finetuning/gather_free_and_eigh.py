@@ -62,6 +62,7 @@ class LoRALinear(nn.Module):
 
 
 def lora_trainable_params(config, r, targets):
+    targets = list(targets)  # any iterable, read once per layer
     h = config["hidden_size"]
     hd = config.get("head_dim") or h // config["num_attention_heads"]
     widths = {"q_proj": [h, config["num_attention_heads"] * hd],
