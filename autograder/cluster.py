@@ -148,6 +148,7 @@ class DaskPool:
         from distributed import Client
         self.client = Client(self.scheduler, timeout="30s")
         self.n = check_workers(self.client)
+        self._shared: dict = {}
         return self
 
     def __exit__(self, *exc) -> None:
@@ -156,9 +157,14 @@ class DaskPool:
     def _payload(self, job: dict) -> dict:
         if job["kind"] == "reference":
             return {"job": job}
-        template = Path(job["template_release"]).parent
-        return {"job": job, "notebook": Path(job["notebook"]).read_bytes(), "template": _pack(template),
-                "reference": Path(job["reference"]).read_text()}
+        chapter = job["chapter"]
+        if chapter not in self._shared:  # sent to the cluster once per chapter, not per submission
+            template = _pack(Path(job["template_release"]).parent)
+            reference = Path(job["reference"]).read_text()
+            self._shared[chapter] = self.client.scatter([template, reference], hash=False)
+        template, reference = self._shared[chapter]
+        return {"job": job, "notebook": Path(job["notebook"]).read_bytes(), "template": template,
+                "reference": reference}
 
     def run_all(self, jobs: list[dict]):
         from distributed import as_completed
@@ -205,7 +211,7 @@ def start_local_cluster(n_workers: int, folder: Path, env: dict | None = None, p
     address = f"tcp://127.0.0.1:{port}"
     folder.mkdir(parents=True, exist_ok=True)
     procs = [subprocess.Popen([python, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port",
-                               str(port), "--no-dashboard"], env=env, stdout=subprocess.DEVNULL,
+                               str(port), "--no-dashboard"], env=env, stdout=subprocess.DEVNULL, cwd=str(folder),
                               stderr=open(folder / "scheduler.log", "wb"), start_new_session=True)]
     for i in range(n_workers):
         procs.append(start_worker(address, folder / f"worker-{i}", env=env, python=python))
@@ -230,7 +236,7 @@ def start_worker(address: str, folder: Path, env: dict | None = None, python: st
     return subprocess.Popen([python or sys.executable, "-m", "distributed.cli.dask_worker", address,
                              "--nthreads", "1", "--nworkers", "1", "--no-dashboard",
                              "--local-directory", str(folder), "--death-timeout", "60"],
-                            env=dict(env or os.environ), stdout=subprocess.DEVNULL,
+                            env=dict(env or os.environ), stdout=subprocess.DEVNULL, cwd=str(folder),
                             stderr=open(folder / "worker.log", "wb"), start_new_session=True)
 
 
