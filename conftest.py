@@ -13,8 +13,8 @@ def pytest_collection_modifyitems(config, items):
     so that both workers check mutants."""
     for item in items:
         params = getattr(getattr(item, "callspec", None), "params", {})
-        if item.path.name == "test_mutants.py" and "variant" in params:
-            group = "mutants-" + params["variant"].chapter
+        if item.path.name == "test_mutants.py" and ("variant" in params or "chapter" in params):
+            group = "mutants-" + (params["variant"].chapter if "variant" in params else params["chapter"])
         else:
             group = str(item.path)
         item.add_marker(pytest.mark.xdist_group(group))

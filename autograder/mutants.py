@@ -92,6 +92,7 @@ class ChapterKernel:
         env = dict(os.environ, LLMCOURSE_GRADING=f"reference:{self.NONCE}")
         self.km, self.kc = start_new_kernel(kernel_name="python3", cwd=str(SOLUTIONS / chapter), env=env)
         self.reference: dict[str, bytes] = {}
+        self.nonce = self.NONCE
         try:
             for cell in self.cells:
                 gid = nbgrader_meta(cell).get("grade_id")
@@ -143,6 +144,19 @@ class ChapterKernel:
         order = {gid: i for i, gid in enumerate(first)}
         return sorted(self.tests, key=lambda c: order.get(nbgrader_meta(c)["grade_id"], len(order)))
 
+    def _mode(self, mode: str) -> None:
+        self._run(f"import os\nos.environ['LLMCOURSE_GRADING'] = '{mode}:{self.nonce}'", strict=True)
+
+    def use_nonce(self, nonce: str) -> None:
+        """Draw the hidden tests' inputs from another seed: the reference's observations are
+        taken again (in reference mode) for it."""
+        self.nonce = nonce
+        self._mode("reference")
+        self.reference = {}
+        for cell in self.tests:
+            gid = nbgrader_meta(cell)["grade_id"]
+            self._run(cell.source, strict=True, observations=self.reference, test=gid)
+
     def score(self, tests: list | None = None, stop_at_first_loss: bool = False) -> Outcome:
         """Run the graded test cells and judge them as the grader does."""
         from llmcourse.judging import decode
@@ -173,13 +187,13 @@ class ChapterKernel:
         `stop_at_first_loss` (enough to show that a mutant loses points), the tests of the
         exercise it changes run first and grading stops at the first failure."""
         try:
-            self._run(f"import os\nos.environ['LLMCOURSE_GRADING'] = 'student:{self.NONCE}'")
+            self._mode("student")
             error = self._run(variant.code)
             if error is not None:
                 raise CellError(f"{variant.path}: the variant itself failed to run: {error}")
             return self.score(self.tests_for(defined_names(variant.code)), stop_at_first_loss)
         finally:
-            self._run(f"import os\nos.environ['LLMCOURSE_GRADING'] = 'reference:{self.NONCE}'")
+            self._mode("reference")
             for cell in self.answers:
                 self._run(cell.source, strict=True)
 

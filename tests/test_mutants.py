@@ -47,6 +47,22 @@ def test_alternative_keeps_full_marks(variant):
         f"a correct alternative ({variant.path.name}) lost points: {outcome.failures}")
 
 
+@pytest.mark.parametrize("nonce", ["seed-2", "seed-3"])
+def test_reference_and_alternatives_pass_under_other_seeds(chapter, nonce):
+    """The grader draws hidden-test inputs from a new seed every run: the reference must pass its
+    own tests, and every correct alternative keep full marks, whatever the seed."""
+    kernel = kernel_for(chapter)
+    try:
+        kernel.use_nonce(nonce)
+        reference = kernel.score()
+        assert reference.points_lost == 0, f"the reference fails under {nonce}: {reference.failures}"
+        for variant in (a for a in alternatives() if a.chapter == chapter):
+            outcome = kernel.try_variant(variant)
+            assert outcome.points_lost == 0, f"{variant.name} lost points under {nonce}: {outcome.failures}"
+    finally:
+        kernel.use_nonce(kernel.NONCE)
+
+
 def test_every_exercise_has_two_mutants_and_every_chapter_an_alternative(chapter):
     answer_cells = {nbgrader_meta(c)["grade_id"]: defined_names(c.source)
                     for c in read(source_path(chapter)).cells if is_solution(c) and c.cell_type == "code"}
