@@ -93,6 +93,7 @@ class ChapterKernel:
         self.km, self.kc = start_new_kernel(kernel_name="python3", cwd=str(SOLUTIONS / chapter), env=env)
         self.reference: dict[str, bytes] = {}
         self.nonce = self.NONCE
+        self._student = False
         try:
             for cell in self.cells:
                 gid = nbgrader_meta(cell).get("grade_id")
@@ -145,6 +146,7 @@ class ChapterKernel:
         return sorted(self.tests, key=lambda c: order.get(nbgrader_meta(c)["grade_id"], len(order)))
 
     def _mode(self, mode: str) -> None:
+        self._student = mode == "student"
         self._run(f"import os\nos.environ['LLMCOURSE_GRADING'] = '{mode}:{self.nonce}'", strict=True)
 
     def use_nonce(self, nonce: str) -> None:
@@ -159,7 +161,7 @@ class ChapterKernel:
 
     def score(self, tests: list | None = None, stop_at_first_loss: bool = False) -> Outcome:
         """Run the graded test cells and judge them as the grader does."""
-        from llmcourse.judging import decode
+        from llmcourse.judging import decode, observation_half
 
         outcome = Outcome(points_lost=0.0, max_points=self.max_points)
         for cell in tests or self.tests:
@@ -167,7 +169,8 @@ class ChapterKernel:
                 break
             gid = nbgrader_meta(cell)["grade_id"]
             observed: dict[str, bytes] = {}
-            error = self._run(cell.source, observations=observed, test=gid)
+            source = observation_half(cell.source) if self.nonce and self._student else cell.source
+            error = self._run(source, observations=observed, test=gid)
             test = self.judges.get(gid)
             if test is not None:  # judged outside the kernel, from the observations
                 try:

@@ -38,7 +38,8 @@ from autograder.tamper import scan
 
 SANITIZE = ["autograder.worker.ScanSubmission", "nbgrader.preprocessors.ClearOutput",
             "nbgrader.preprocessors.DeduplicateIds", "nbgrader.preprocessors.OverwriteKernelspec",
-            "autograder.worker.RecordingOverwriteCells", "nbgrader.preprocessors.CheckCellMetadata"]
+            "autograder.worker.RecordingOverwriteCells", "autograder.worker.ObservationHalf",
+            "nbgrader.preprocessors.CheckCellMetadata"]
 RUN = ["autograder.worker.SandboxExecute", "autograder.worker.JudgeObservations",
        "nbgrader.preprocessors.LimitOutput", "nbgrader.preprocessors.SaveAutoGrades",
        "nbgrader.preprocessors.AssignLatePenalties", "nbgrader.preprocessors.CheckCellMetadata"]
@@ -162,6 +163,16 @@ def _preprocessors():
                 elif meta.get("grade") or meta.get("solution") or meta.get("locked"):
                     findings(nb)["flags"].append(f"{clean(gid)}: a cell claims a role the course never gave (ignored)")
                     del cell.metadata["nbgrader"]
+
+    class ObservationHalf(NbGraderPreprocessor):
+        """The student's kernel gets only the observation half of each hidden test: judges (and
+        what only they use) stay in the grader (`llmcourse.judging.observation_half`)."""
+
+        def preprocess_cell(self, cell, resources, index):
+            from llmcourse.judging import observation_half
+            if cell.cell_type == "code" and utils.is_grade(cell) and not utils.is_solution(cell):
+                cell.source = observation_half(cell.source)
+            return cell, resources
 
     class SandboxExecute(Execute):
         """Run the notebook in the sandbox. Observations sent by hidden tests are taken out of
@@ -312,6 +323,7 @@ def _preprocessors():
             return nb, resources
 
     return dict(ScanSubmission=ScanSubmission, RecordingOverwriteCells=RecordingOverwriteCells,
+                ObservationHalf=ObservationHalf,
                 SandboxExecute=SandboxExecute, JudgeObservations=JudgeObservations)
 
 
@@ -319,7 +331,8 @@ _BUILT: dict = {}
 
 
 def __getattr__(name):  # nbgrader finds the preprocessors here by name
-    if name in ("ScanSubmission", "RecordingOverwriteCells", "SandboxExecute", "JudgeObservations"):
+    if name in ("ScanSubmission", "RecordingOverwriteCells", "ObservationHalf", "SandboxExecute",
+                "JudgeObservations"):
         if not _BUILT:
             _BUILT.update(_preprocessors())
         return _BUILT[name]

@@ -424,3 +424,62 @@ def check_raised(value: Any, expected: type | str, *, name: str, problem: str | 
     if hint:
         message += f"\n  Hint: {hint}"
     raise CheckFailure(message)
+
+
+def observation_half(source: str) -> str:
+    """The part of a hidden-test cell that the student's kernel runs: imports, the observation
+    (its ``reference_only(...)`` calls replaced by None), and the definitions it uses, with every
+    judge's body removed (``pass``). Judges, reference-only computations, and the helpers and
+    constants only they use never enter the student's process, where its code could read them. Lines before ``### BEGIN HIDDEN TESTS`` (the cell's visible docstring)
+    and the region markers are kept as they are."""
+    import ast
+
+    lines = source.split("\n")
+    start = next((i for i, ln in enumerate(lines) if "BEGIN HIDDEN TESTS" in ln), None)
+    end = next((i for i, ln in enumerate(lines) if "END HIDDEN TESTS" in ln), len(lines))
+    if start is None:
+        return source
+    tree = ast.parse("\n".join(lines[start + 1:end]))
+    if not uses_hidden_test(tree):
+        return source
+
+    def is_judge(node) -> bool:
+        return isinstance(node, ast.FunctionDef) and any(
+            isinstance(d, ast.Attribute) and d.attr == "judge" for d in node.decorator_list)
+
+    def names_used(node) -> set:
+        return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+
+    defined = {}
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and not is_judge(node):
+            defined[node.name] = node
+        elif isinstance(node, ast.Assign):
+            for target in node.targets:
+                for n in ast.walk(target):
+                    if isinstance(n, ast.Name):
+                        defined[n.id] = node
+    class NoReferenceOnly(ast.NodeTransformer):  # None in a student's kernel anyway
+        def visit_Call(self, node):
+            name = getattr(node.func, "id", getattr(node.func, "attr", None))
+            return ast.Constant(None) if name == "reference_only" else self.generic_visit(node)
+
+    observers = [n for n in tree.body if isinstance(n, ast.FunctionDef) and uses_hidden_test(ast.Module([n], []))]
+    for node in observers:
+        NoReferenceOnly().visit(node)
+    needed, todo = set(), list(observers)
+    while todo:
+        node = todo.pop()
+        if id(node) in needed:
+            continue
+        needed.add(id(node))
+        todo += [defined[name] for name in names_used(node) if name in defined]
+    body = []
+    for node in tree.body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)) or id(node) in needed:
+            body.append(node)
+        elif is_judge(node):
+            node.body = [ast.Pass()]
+            body.append(node)
+    kept = ast.unparse(ast.Module(body, []))
+    return "\n".join(lines[:start + 1] + [kept] + lines[end:])
