@@ -41,7 +41,7 @@ browser:
 ## The whole suite: nbval on every reference notebook, the grading round trip, mutants, the
 ## book build and its browser checks, and every command of the instructor guide.
 test: $(STAMP) browser
-	$(PY) -m pytest -n 2 --dist loadgroup --nbval-lax -q tests solutions
+	$(PY) -m pytest -n 2 --dist loadfile --nbval-lax -q tests solutions
 
 ## The fast tier for everyday work (a few minutes): unit tests of the helpers and the grader,
 ## the chapter contract, the static checks. `make test` still runs everything.

@@ -17,7 +17,7 @@ CHAPTERS = chapters()
 
 
 def pytest_generate_tests(metafunc):
-    if "chapter" in metafunc.fixturenames:
+    if "chapter" in metafunc.fixturenames and not hasattr(metafunc.module, "SHARE"):
         metafunc.parametrize("chapter", CHAPTERS)
 
 

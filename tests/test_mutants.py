@@ -1,7 +1,9 @@
 """Every mutant (a classic wrong implementation) must lose points; every alternative must not.
 
 One kernel per chapter runs the reference once; each variant is swapped in, the graded test
-cells re-run, and the reference restored (see autograder/mutants.py).
+cells re-run, and the reference restored (see autograder/mutants.py). The chapters are shared
+between this file (SHARE 0) and test_mutants_b.py (SHARE 1), so that the two pytest-xdist
+workers (one per file) check mutants side by side.
 """
 from __future__ import annotations
 
@@ -12,7 +14,24 @@ import pytest
 from autograder.mutants import ChapterKernel, alternatives, mutants
 from autograder.notebooks import defined_names, is_solution, nbgrader_meta, read, source_path
 
+from autograder.config import chapters
+
+SHARE = 0
 _kernels: dict[str, ChapterKernel] = {}
+
+
+def _mine(module) -> list[str]:
+    return chapters()[module.SHARE::2]
+
+
+def pytest_generate_tests(metafunc):
+    mine = _mine(metafunc.module)
+    if "variant" in metafunc.fixturenames:
+        pool = mutants() if metafunc.function.__name__ == "test_mutant_loses_points" else alternatives()
+        pool = [v for v in pool if v.chapter in mine]
+        metafunc.parametrize("variant", pool, ids=_ids(pool))
+    if "chapter" in metafunc.fixturenames:
+        metafunc.parametrize("chapter", mine)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -32,7 +51,6 @@ def _ids(variants):
     return [f"{v.chapter}/{v.name}" for v in variants]
 
 
-@pytest.mark.parametrize("variant", mutants(), ids=_ids(mutants()))
 def test_mutant_loses_points(variant):
     outcome = kernel_for(variant.chapter).try_variant(variant, stop_at_first_loss=True)
     assert outcome.points_lost > 0, (
@@ -40,7 +58,6 @@ def test_mutant_loses_points(variant):
         "the hidden tests do not catch this mistake")
 
 
-@pytest.mark.parametrize("variant", alternatives(), ids=_ids(alternatives()))
 def test_alternative_keeps_full_marks(variant):
     outcome = kernel_for(variant.chapter).try_variant(variant)
     assert outcome.points_lost == 0, (

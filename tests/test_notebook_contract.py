@@ -133,7 +133,9 @@ def test_sample_submissions_grade_as_expected(chapter, graded_samples):
         feedback = tmp_path / "ws" / "feedback" / student / chapter / f"{chapter}.html"
         assert feedback.is_file(), f"no feedback for {student}"
         text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", feedback.read_text())))
-        shown = [line for line in hidden if line in text]
+        submitted = re.sub(r"\s+", " ", "\n".join(
+            c.source for c in read(tmp_path / "subs" / student / chapter / f"{chapter}.ipynb").cells))
+        shown = [line for line in hidden if line in text and line not in submitted]  # not the student's own code
         assert not shown, f"{student}'s feedback shows hidden-test code: {shown[:3]}"
     mistakes_feedback = (tmp_path / "ws" / "feedback" / "typical-mistakes" / chapter / f"{chapter}.html").read_text()
     assert "expected" in mistakes_feedback, "feedback must keep the checks' explanations"
