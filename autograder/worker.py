@@ -409,11 +409,12 @@ def load_reference(path: Path) -> dict[str, bytes]:
 
 
 _SCRUB: dict = {}
+SHINGLE = 40  # characters of a hidden test's code (its strings blanked) that a message may not quote
 
 
 def scrubber(chapter: str, nonce: str):
     """A function that removes grader secrets from text meant for students: the run's nonce and
-    any 24-character run of a hidden test's source."""
+    any 40-character run of a hidden test's code (string literals aside)."""
     key = (chapter, nonce)
     if key not in _SCRUB:
         from nbgrader import utils
@@ -422,24 +423,52 @@ def scrubber(chapter: str, nonce: str):
         for cell in nb.cells:
             if cell.cell_type == "code" and utils.is_grade(cell):
                 inside = False
-                for line in cell.source.split("\n"):
+                for line in _code_without_strings(cell.source).split("\n"):
                     if "BEGIN HIDDEN TESTS" in line:
                         inside = True
                     elif "END HIDDEN TESTS" in line:
                         inside = False
-                    elif inside and len(line.strip()) >= 24:
+                    elif inside and len(line.strip()) >= SHINGLE:
                         hidden.append(re.sub(r"\s+", " ", line.strip()))
-        shingles = {h[i:i + 24] for h in hidden for i in range(0, len(h) - 23)}
+        # Only windows with code in them (a name of 3+ letters): runs of data such as
+        # [True, False, ...] or ('', '') also occur in honest messages.
+        shingles = {w for h in hidden for i in range(0, len(h) - SHINGLE + 1)
+                    if re.search(r"[A-Za-z_]{3,}", re.sub(r"\b(True|False|None)\b", "", w := h[i:i + SHINGLE]))}
 
         def scrub(text: str) -> str:
             if nonce:
                 text = text.replace(nonce, "[secret]")
             flat = re.sub(r"\s+", " ", text)
-            if any(flat[i:i + 24] in shingles for i in range(0, max(0, len(flat) - 23))):
+            if any(flat[i:i + SHINGLE] in shingles for i in range(0, max(0, len(flat) - SHINGLE + 1))):
                 return "[this message quoted the hidden tests and was withheld]"
             return text
         _SCRUB[key] = scrub
     return _SCRUB[key]
+
+
+def _code_without_strings(source: str) -> str:
+    """A cell's code with its string literals blanked: the messages a test writes for students
+    (names, hints, misconceptions) may be shown; its code may not. Comments are kept, as they
+    carry the region markers."""
+    import io
+    import tokenize
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        return source
+    lines = source.split("\n")
+    for tok in reversed(tokens):
+        if tok.type == tokenize.STRING or tok.type == getattr(tokenize, "FSTRING_MIDDLE", -1):
+            (r0, c0), (r1, c1) = tok.start, tok.end
+            if r0 == r1:
+                line = lines[r0 - 1]
+                lines[r0 - 1] = line[:c0] + "''" + line[c1:]
+            else:
+                lines[r0 - 1] = lines[r0 - 1][:c0] + "''"
+                for r in range(r0, r1 - 1):
+                    lines[r] = ""
+                lines[r1 - 1] = lines[r1 - 1][c1:]
+    return "\n".join(lines)
 
 
 def compute_reference(chapter: str, settings: GraderSettings, slot: int, nonce: str, out: Path,
