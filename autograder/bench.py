@@ -26,7 +26,8 @@ def time_plain_execution(chapter: str, threads: int | None = None) -> float:
     included). With `threads`, the kernel gets the grader's thread setting."""
     import os
     nb = nbformat.read(str(source_path(chapter)), as_version=4)
-    saved = {k: os.environ.get(k) for k in ("OMP_NUM_THREADS", "MKL_NUM_THREADS")}
+    saved = {k: os.environ.get(k) for k in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "LLMCOURSE_GRADING")}
+    os.environ["LLMCOURSE_GRADING"] = "self-check"  # the source notebook's hidden tests judge themselves
     if threads:
         os.environ.update(OMP_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads))
     try:
