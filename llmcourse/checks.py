@@ -50,10 +50,15 @@ def _diagnose(actual: Any, misconceptions: Mapping[str, Any] | None, atol: float
     return None
 
 
-def check_type(actual: Any, expected_type: type | tuple, *, name: str) -> None:
-    """``actual`` must be an instance of ``expected_type``: exact classes, not look-alikes."""
+def check_type(actual: Any, expected_type: type | tuple, *, name: str, exact: bool = False) -> None:
+    """``actual`` must be an instance of ``expected_type``: exact classes, not look-alikes.
+
+    ``int`` also accepts numpy integers (an observation may carry them) unless ``exact=True``,
+    which demands exactly the class named: ``check_type(n, int, exact=True)`` for "a Python int"."""
     types = expected_type if isinstance(expected_type, tuple) else (expected_type,)
-    if expected_type is torch.Tensor or torch.Tensor in types:
+    if exact:
+        ok = type(actual) in types
+    elif expected_type is torch.Tensor or torch.Tensor in types:
         ok = type(actual) in _TENSOR_TYPES or any(
             t is not torch.Tensor and isinstance(actual, t) for t in types)
     elif int in types:

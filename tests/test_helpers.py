@@ -5,6 +5,7 @@ import hashlib
 import importlib.util
 from pathlib import Path
 
+import numpy as np
 import pytest
 import torch
 
@@ -48,6 +49,12 @@ def test_exact_checks_reject_look_alikes():
     with pytest.raises(CheckFailure, match="problem text"):
         check_true(1, name="flag", problem="problem text")
     check_type(torch.nn.Parameter(torch.zeros(1)), torch.Tensor, name="p")
+    check_type(np.int64(3), int, name="n")  # numpy integers are integers ...
+    with pytest.raises(CheckFailure, match="expected a int, got numpy.int64"):
+        check_type(np.int64(3), int, name="n", exact=True)  # ... but not a Python int
+    with pytest.raises(CheckFailure, match="got builtins.bool"):
+        check_type(True, int, name="n", exact=True)
+    check_type(3, int, name="n", exact=True)
     check_shape(torch.zeros(2, 3), (2, 3), name="x")
 
 
