@@ -42,7 +42,8 @@ def main() -> int:
         for out in cell.get("outputs", []):
             data = out.get("data", {})
             if out.get("output_type") == "display_data" and "scrapbook" in out.get("metadata", {}):
-                print(f"  glue {out['metadata']['scrapbook'].get('name')!r} = {data.get('text/plain')}")
+                value = data.get("text/plain", data.get(GLUE_MIME))  # display=False stores the record MIME only
+                print(f"  glue {out['metadata']['scrapbook'].get('name')!r} = {value}")
     return 0
 
 
