@@ -13,7 +13,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 SUBMISSIONS ?= submissions
 OUT ?= _grading/run
 
-.PHONY: install browser book test check notebooks release grade demo mutants bench bench-book clean
+.PHONY: install browser book test check notebooks release grade demo mutants bench bench-book corpus wheel clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,11 +23,23 @@ $(STAMP): requirements.txt pyproject.toml
 
 install: $(STAMP)
 
-## The main job: build the HTML book into _build/html (executing the pages' code).
+## The main job: build the HTML book into _build/html (executing the pages' code). The build also
+## publishes the notebooks' helper package as _build/html/_static/llmcourse-<version>-py3-none-any.whl.
 book: $(STAMP)
 	jupyter-book build . -W -n --keep-going
 	@echo
 	@echo "Book built. Open file://$(CURDIR)/_build/html/index.html"
+	@ls _build/html/_static/llmcourse-*.whl
+
+## The llmcourse wheel alone, where the book build publishes it (_build/html/_static/).
+wheel: $(STAMP)
+	$(PY) -c "from autograder.launch import build_wheel; print(build_wheel('_build/html/_static'))"
+
+## Maintainers: a new frozen snapshot of the book's text, the corpus the notebooks and the
+## tokenization, embeddings and RAG pages read (ADD=chapter lets a new chapter in; DROP=... leaves one
+## out). `python -m llmcourse.corpus status` shows what changed since the last one.
+corpus: $(STAMP)
+	$(PY) -m llmcourse.corpus freeze $(if $(ADD),--add $(ADD)) $(if $(DROP),--drop $(DROP))
 
 ## Headless Chromium for the browser tests (Debian packages; installing needs root, as in CI).
 browser:

@@ -1,13 +1,18 @@
-"""Generate the student notebooks (notebooks/) from the nbgrader sources (solutions/)."""
+"""Generate the student notebooks (notebooks/) from the nbgrader sources (solutions/).
+
+nbgrader writes each student version; then every one gets the launch cell and the run-locally
+line of autograder/launch.py, so it runs on Colab, Binder, a JupyterHub or a laptop."""
 from __future__ import annotations
 
 import warnings
 from pathlib import Path
 
+import nbformat
 from traitlets.config import Config
 
 from autograder.config import GRADING, NOTEBOOKS, apply_course_config, chapters
 from autograder.grade import _ensure_tools_on_path
+from autograder.launch import add_launch_cells
 
 
 def release(dest: Path = NOTEBOOKS, workspace: Path = GRADING / "release-db",
@@ -27,5 +32,8 @@ def release(dest: Path = NOTEBOOKS, workspace: Path = GRADING / "release-db",
         outcome = api.generate_assignment(chapter, force=True)
         if not outcome["success"]:
             raise RuntimeError(f"generate_assignment {chapter} failed:\n{outcome.get('error') or outcome.get('log')}")
-        written.append(Path(dest) / chapter / f"{chapter}.ipynb")
+        path = Path(dest) / chapter / f"{chapter}.ipynb"
+        nb = nbformat.read(str(path), as_version=4)
+        nbformat.write(add_launch_cells(nb, chapter), str(path))
+        written.append(path)
     return written

@@ -36,8 +36,8 @@ from autograder.sandbox import cgroup_peak_memory, kill_slot, prepare_cgroup, re
 from autograder.settings import GraderSettings
 from autograder.tamper import scan
 
-SANITIZE = ["autograder.worker.ScanSubmission", "nbgrader.preprocessors.ClearOutput",
-            "nbgrader.preprocessors.DeduplicateIds", "nbgrader.preprocessors.OverwriteKernelspec",
+SANITIZE = ["autograder.worker.DropLaunchCell", "autograder.worker.ScanSubmission",
+            "nbgrader.preprocessors.ClearOutput", "nbgrader.preprocessors.DeduplicateIds", "nbgrader.preprocessors.OverwriteKernelspec",
             "autograder.worker.RecordingOverwriteCells", "autograder.worker.ObservationHalf",
             "nbgrader.preprocessors.CheckCellMetadata"]
 RUN = ["autograder.worker.SandboxExecute", "autograder.worker.JudgeObservations",
@@ -63,6 +63,17 @@ def _preprocessors():
     from nbgrader.preprocessors import Execute, NbGraderPreprocessor, OverwriteCells
     from nbgrader import utils
     from traitlets import Dict, Integer, Unicode
+
+    class DropLaunchCell(NbGraderPreprocessor):
+        """The notebook's first code cell (grade_id `launch`, autograder/launch.py) only installs the
+        course package where it is missing. Grading runs offline with the package installed and the
+        cell is no part of any exercise, so it is removed, whatever the submission did to it; the
+        notebook is then graded exactly as one released without it."""
+
+        def preprocess(self, nb, resources):
+            from autograder.launch import is_launch_cell
+            nb.cells = [c for c in nb.cells if not is_launch_cell(c)]
+            return nb, resources
 
     class ScanSubmission(NbGraderPreprocessor):
         """Start the findings afresh and flag suspicious code in any cell the course did not
@@ -322,7 +333,8 @@ def _preprocessors():
                                                            traceback=[f"CheckFailure: {message}"])]
             return nb, resources
 
-    return dict(ScanSubmission=ScanSubmission, RecordingOverwriteCells=RecordingOverwriteCells,
+    return dict(DropLaunchCell=DropLaunchCell, ScanSubmission=ScanSubmission,
+                RecordingOverwriteCells=RecordingOverwriteCells,
                 ObservationHalf=ObservationHalf,
                 SandboxExecute=SandboxExecute, JudgeObservations=JudgeObservations)
 
@@ -331,8 +343,8 @@ _BUILT: dict = {}
 
 
 def __getattr__(name):  # nbgrader finds the preprocessors here by name
-    if name in ("ScanSubmission", "RecordingOverwriteCells", "ObservationHalf", "SandboxExecute",
-                "JudgeObservations"):
+    if name in ("DropLaunchCell", "ScanSubmission", "RecordingOverwriteCells", "ObservationHalf",
+                "SandboxExecute", "JudgeObservations"):
         if not _BUILT:
             _BUILT.update(_preprocessors())
         return _BUILT[name]

@@ -3,6 +3,10 @@
 Checks with clear messages, seeded fixtures, device choice and plotting. Nothing in this
 package implements an exercise: students never find their answers here.
 """
+# The package's version: the wheel's (pyproject.toml reads it here) and the one each exercise
+# notebook's first cell requires (autograder/launch.py). Bump it when the notebooks need a change here.
+__version__ = "0.2.0"
+
 from llmcourse.checks import (
     CheckFailure,
     check_close,

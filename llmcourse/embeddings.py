@@ -7,8 +7,10 @@ so nothing is downloaded. The embeddings and RAG chapters share this module:
     >>> passages = course_passages()              # the book split into ~120-word passages
     >>> vectors = encode([p.text for p in passages[:8]])   # float32 [8, 384], unit length
 
-`course_embeddings()` embeds every passage once and caches the matrix on disk, keyed by the text
-and the weights, so a rebuilt book only pays for the embedding when its text changed.
+The passages come from the frozen snapshot of the book shipped with the package
+(`llmcourse.corpus`), and the package also ships their MiniLM vectors (`data/minilm-passages.npz`),
+so `course_embeddings()` embeds nothing on a fresh machine. Any other text is embedded once and
+cached on disk, keyed by the text and the weights.
 """
 from __future__ import annotations
 
@@ -182,7 +184,8 @@ def split_passages(markdown: str, page: str = "", *, max_words: int = 120,
 
 def course_passages(max_words: int = 120, *,
                     skip: tuple[str, ...] = ("bibliography.md",)) -> list[Passage]:
-    """Every page of the book as passages, in page order, with ids 0..n-1.
+    """Every page of the book's frozen snapshot (`llmcourse.corpus`) as passages, in page order,
+    with ids 0..n-1.
 
     `skip` lists pages or folders (path prefixes relative to book/, e.g. "rag/") to leave out.
     """
@@ -194,6 +197,41 @@ def course_passages(max_words: int = 120, *,
     return passages
 
 
+PACKAGED_VECTORS = Path(__file__).resolve().parent / "data" / "minilm-passages.npz"
+
+
+def _model_key() -> str:
+    return f"minilm-{MODEL_SHA256[:12]}-{MAX_TOKENS}"
+
+
+@lru_cache(maxsize=1)
+def _packaged_vectors() -> dict[str, np.ndarray]:
+    """{text digest: unit-length float32 [384]} shipped with the package for the snapshot's
+    passages; empty if the file is missing or was made with other weights."""
+    try:
+        with np.load(PACKAGED_VECTORS) as saved:
+            if str(saved["model"]) != _model_key():
+                return {}
+            return dict(zip(saved["keys"].tolist(), saved["vectors"]))
+    except (OSError, ValueError, KeyError):
+        return {}
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def freeze_passage_vectors(max_words: int = 120) -> str:
+    """Rewrite the packaged vectors for every passage of the current snapshot (maintainers: run
+    by `python -m llmcourse.corpus freeze`). Reuses the disk cache; embeds what it lacks."""
+    texts = sorted({p.text for p in course_passages(max_words, skip=())})
+    vectors = cached_encode(texts)
+    np.savez_compressed(PACKAGED_VECTORS, model=np.array(_model_key()),
+                        keys=np.array([_digest(t) for t in texts]), vectors=vectors.astype(np.float32))
+    _packaged_vectors.cache_clear()
+    return f"wrote {len(texts)} passage vectors to {PACKAGED_VECTORS.name} ({PACKAGED_VECTORS.stat().st_size:,} bytes)"
+
+
 def _cache_dir() -> Path:
     root = os.environ.get("LLMCOURSE_CACHE") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "llmcourse")
@@ -201,21 +239,23 @@ def _cache_dir() -> Path:
 
 
 def cached_encode(texts: list[str], *, cache: bool = True) -> np.ndarray:
-    """`encode(texts)` (unit-length) with a per-text disk cache keyed by each text's sha256.
+    """`encode(texts)` (unit-length) with the packaged passage vectors and a per-text disk cache,
+    both keyed by each text's sha256.
 
-    Only texts never embedded before are run through the model, so editing one page of the book
-    re-embeds only that page's passages, and any subset of passages reuses the same vectors."""
+    Only texts never embedded before are run through the model: the snapshot's passages ship with
+    the package, and anything else (questions, headings, other passages) is cached on disk."""
     texts = list(texts)
-    digests = [hashlib.sha256(t.encode()).hexdigest()[:32] for t in texts]
-    path = _cache_dir() / f"minilm-{MODEL_SHA256[:12]}-{MAX_TOKENS}.npz"
+    digests = [_digest(t) for t in texts]
+    packaged = _packaged_vectors()
+    path = _cache_dir() / f"{_model_key()}.npz"
     known: dict[str, np.ndarray] = {}
-    if cache and path.is_file():
+    if cache and path.is_file() and not all(d in packaged for d in digests):
         try:
             with np.load(path) as saved:
                 known = dict(zip(saved["keys"].tolist(), saved["vectors"]))
         except (OSError, ValueError, KeyError):
             known = {}
-    missing = sorted({d: t for d, t in zip(digests, texts) if d not in known}.items())
+    missing = sorted({d: t for d, t in zip(digests, texts) if d not in known and d not in packaged}.items())
     if missing:
         fresh = encode([t for _, t in missing])
         known.update(zip([d for d, _ in missing], fresh))
@@ -229,16 +269,16 @@ def cached_encode(texts: list[str], *, cache: bool = True) -> np.ndarray:
                 pass  # a read-only home (e.g. the grading sandbox) just means no cache
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
-    return np.stack([known[d] for d in digests]).astype(np.float32)
+    return np.stack([known[d] if d in known else packaged[d] for d in digests]).astype(np.float32)
 
 
 def course_embeddings(max_words: int = 120, *, cache: bool = True,
                       skip: tuple[str, ...] = ("bibliography.md",)) -> tuple[list[Passage], np.ndarray]:
-    """(passages, unit-length float32 embeddings [n, 384]) for the whole book, cached on disk.
+    """(passages, unit-length float32 embeddings [n, 384]) for the frozen snapshot of the book.
 
-    Vectors are cached per passage text (see `cached_encode`): a changed page costs only its own
-    passages, and the model's digest is part of the cache's name, so nothing stale is served.
-    The first call on a new machine embeds every passage (about a minute on two cores).
+    The vectors of the snapshot's passages ship with the package (see `cached_encode`), so this
+    embeds nothing unless `max_words` differs from the default 120 (then the first call on a new
+    machine embeds every passage, about a minute on two cores, and caches them on disk).
     """
     passages = course_passages(max_words, skip=skip)
     return passages, cached_encode([p.text for p in passages], cache=cache)
