@@ -1,0 +1,24 @@
+"""Clipping adds the counts of all references instead of taking the max over single references.
+
+Pattern: 1
+"""
+from collections import Counter
+
+
+def _grams(tokens):
+    return Counter(tuple(tokens[i:i + n]) for n in range(1, 5) for i in range(len(tokens) - n + 1))
+
+
+def bleu_counts(hypothesis, references):
+    if not references:
+        raise ValueError("no reference")
+    c = len(hypothesis)
+    r = min((len(x) for x in references), key=lambda n: (abs(n - c), n))
+    pooled = Counter()
+    for ref in references:
+        pooled.update(_grams(ref))
+    matches, totals = [0] * 4, [0] * 4
+    for g, k in _grams(hypothesis).items():
+        totals[len(g) - 1] += k
+        matches[len(g) - 1] += min(k, pooled[g])
+    return c, r, matches, totals
