@@ -1,0 +1,34 @@
+"""One step counter for the whole optimizer: a parameter that skipped steps (grad None) gets the wrong bias correction.
+
+Pattern: 4
+Right whenever every parameter has a gradient at every step.
+"""
+import torch
+
+
+class AdamW:
+    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-2):
+        if lr < 0 or eps < 0 or weight_decay < 0 or not all(0.0 <= b < 1.0 for b in betas):
+            raise ValueError("invalid hyper-parameters")
+        self.params = list(params)
+        self.lr, self.betas, self.eps, self.weight_decay = lr, betas, eps, weight_decay
+        self.t = 0
+        self.state = [{"m": torch.zeros_like(p), "v": torch.zeros_like(p)} for p in self.params]
+
+    @torch.no_grad()
+    def step(self):
+        beta1, beta2 = self.betas
+        self.t += 1
+        for p, s in zip(self.params, self.state):
+            if p.grad is None:
+                continue
+            p.mul_(1 - self.lr * self.weight_decay)
+            s["m"].mul_(beta1).add_(p.grad, alpha=1 - beta1)
+            s["v"].mul_(beta2).addcmul_(p.grad, p.grad, value=1 - beta2)
+            m_hat = s["m"] / (1 - beta1 ** self.t)
+            v_hat = s["v"] / (1 - beta2 ** self.t)
+            p.sub_(self.lr * m_hat / (v_hat.sqrt() + self.eps))
+
+    def zero_grad(self):
+        for p in self.params:
+            p.grad = None

@@ -1,0 +1,19 @@
+"""Corrupts input_ids in place and returns it as the inputs: the caller's batch (and its labels' source) is destroyed.
+
+Pattern: 2
+"""
+import torch
+
+
+def mlm_mask(input_ids, special_tokens_mask, mask_token_id, vocab_size, generator, mlm_probability=0.15):
+    if not 0.0 <= mlm_probability <= 1.0:
+        raise ValueError("mlm_probability must be in [0, 1]")
+    device = input_ids.device
+    selected = (torch.rand(input_ids.shape, generator=generator, device=device) < mlm_probability) & ~special_tokens_mask
+    labels = torch.where(selected, input_ids, torch.full_like(input_ids, IGNORE_INDEX))
+    action = torch.rand(input_ids.shape, generator=generator, device=device)
+    random_ids = torch.randint(0, vocab_size, input_ids.shape, generator=generator, device=device)
+    input_ids[selected & (action < 0.8)] = mask_token_id
+    to_random = selected & (action >= 0.8) & (action < 0.9)
+    input_ids[to_random] = random_ids[to_random]
+    return input_ids, labels
