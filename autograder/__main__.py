@@ -79,6 +79,11 @@ def _cmd_demo(args) -> int:
     return 0 if all(r.status == "graded" for r in results) else 1
 
 
+def _cuda() -> bool:
+    import torch
+    return torch.cuda.is_available()
+
+
 def _cmd_mutants(args) -> int:
     from autograder.config import chapters
     from autograder.mutants import ChapterKernel, alternatives, mutants
@@ -88,6 +93,9 @@ def _cmd_mutants(args) -> int:
         try:
             for kind, variants in (("mutant", mutants()), ("alternative", alternatives())):
                 for v in (v for v in variants if v.chapter == chapter):
+                    if kind == "mutant" and v.needs_cuda and not _cuda():
+                        print(f"--  {kind:11s} {chapter}/{v.name}: skipped (Needs: cuda, no GPU here)")
+                        continue
                     o = kernel.try_variant(v, stop_at_first_loss=kind == "mutant" and args.quick)
                     good = o.points_lost > 0 if kind == "mutant" else o.points_lost == 0
                     ok &= good

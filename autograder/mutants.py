@@ -49,6 +49,13 @@ class Variant:
     def description(self) -> str:
         return (ast.get_docstring(ast.parse(self.code)) or "").strip().splitlines()[0]
 
+    @property
+    def needs_cuda(self) -> bool:
+        """A mutant whose mistake only shows on an accelerator (an output left on the CPU, say)
+        says so with a ``Needs: cuda`` line in its docstring; without a GPU it is skipped, not
+        counted as caught."""
+        return "Needs: cuda" in (ast.get_docstring(ast.parse(self.code)) or "").splitlines()
+
 
 def discover(folder: Path) -> list[Variant]:
     return [Variant(p.parent.name, p) for p in sorted(folder.glob("*/*.py")) if not p.name.startswith("_")]

@@ -1,0 +1,22 @@
+r"""contamination_score does not check that the item has at least n tokens, so a short item raises ZeroDivisionError instead of ValueError.
+
+Pattern: 2
+"""
+def ngram_index(documents: list[str], n: int) -> set[tuple[str, ...]]:
+    """Every n-gram of words(document) for each document (never across two documents)."""
+    if n < 1:
+        raise ValueError(f"n must be >= 1, got {n}")
+    index = set()
+    for document in documents:
+        tokens = words(document)
+        index.update(tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
+    return index
+
+
+def contamination_score(item: str, index: set[tuple[str, ...]], n: int) -> float:
+    """Fraction of the item's n-gram positions (of words(item)) whose n-gram is in the index."""
+    if n < 1:
+        raise ValueError(f"n must be >= 1, got {n}")
+    tokens = words(item)
+    positions = [tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1)]
+    return sum(gram in index for gram in positions) / len(positions)

@@ -1,0 +1,24 @@
+r"""debias_pairwise does not validate the verdict strings: anything else ("First", "A", "") falls through to "tie" instead of raising ValueError.
+
+Pattern: 2
+"""
+def debias_pairwise(a_first: list[str], b_first: list[str]) -> tuple[list[str], float, float]:
+    """Order-consistent verdicts, A's win rate (ties count half) and the position-bias rate."""
+    if len(a_first) != len(b_first):
+        raise ValueError(f"{len(a_first)} verdicts with A first but {len(b_first)} with B first")
+    allowed = {"first", "second", "tie"}
+    verdicts, same_slot = [], 0
+    for x, y in zip(a_first, b_first):
+        if x == "first" and y == "second":
+            verdicts.append("A")
+        elif x == "second" and y == "first":
+            verdicts.append("B")
+        else:
+            verdicts.append("tie")
+        if x == y and x != "tie":
+            same_slot += 1
+    if not verdicts:
+        return [], 0.0, 0.0
+    n = len(verdicts)
+    win_rate = (verdicts.count("A") + 0.5 * verdicts.count("tie")) / n
+    return verdicts, float(win_rate), float(same_slot / n)

@@ -1,0 +1,26 @@
+r"""paired_bootstrap_ci reads the interval off the sorted differences at int(alpha/2 * R) and int((1 - alpha/2) * R), instead of np.quantile's linear interpolation (off by up to one resample).
+
+Pattern: 3
+"""
+import numpy as np
+
+
+def paired_bootstrap_ci(correct_a, correct_b, rng: np.random.Generator, n_resamples: int = 1000,
+                        confidence: float = 0.95) -> tuple[float, float, float]:
+    """Paired percentile-bootstrap confidence interval for mean(correct_a) - mean(correct_b)."""
+    a = np.asarray(correct_a, dtype=np.float64)
+    b = np.asarray(correct_b, dtype=np.float64)
+    if a.ndim != 1 or b.ndim != 1 or a.shape != b.shape or a.size == 0:
+        raise ValueError(f"need two 1-D inputs of the same non-zero length, got {a.shape} and {b.shape}")
+    if n_resamples < 1:
+        raise ValueError(f"n_resamples must be >= 1, got {n_resamples}")
+    if not 0 < confidence < 1:
+        raise ValueError(f"confidence must be in (0, 1), got {confidence}")
+    n = a.size
+    diff = a - b
+    indices = rng.integers(0, n, size=(n_resamples, n))
+    differences = diff[indices].mean(axis=1)
+    ordered = np.sort(differences)
+    low = ordered[int((1 - confidence) / 2 * n_resamples)]
+    high = ordered[int((1 + confidence) / 2 * n_resamples)]
+    return float(a.mean() - b.mean()), float(low), float(high)

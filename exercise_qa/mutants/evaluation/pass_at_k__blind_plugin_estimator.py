@@ -1,0 +1,28 @@
+r"""pass_at_k uses the plug-in 1 - (1 - c/n)^k (sampling with replacement), which is biased, instead of 1 - C(n-c, k) / C(n, k).
+
+Pattern: 2
+"""
+import operator
+
+
+def pass_at_k(n: int, c: int, k: int) -> float:
+    """Unbiased pass@k of one problem with n samples of which c are correct."""
+    n, c, k = operator.index(n), operator.index(c), operator.index(k)
+    if not 0 <= c <= n:
+        raise ValueError(f"c = {c} must be in [0, n = {n}]")
+    if not 1 <= k <= n:
+        raise ValueError(f"k = {k} must be in [1, n = {n}]")
+    if c == 0:
+        return 0.0
+    if n - c < k:
+        return 1.0
+    return float(1.0 - (1.0 - c / n) ** k)
+
+
+def mean_pass_at_k(num_samples, num_correct, k: int) -> float:
+    """Benchmark pass@k: the mean over problems of pass_at_k(num_samples[i], num_correct[i], k)."""
+    num_samples, num_correct = list(num_samples), list(num_correct)
+    if len(num_samples) != len(num_correct) or len(num_samples) == 0:
+        raise ValueError("num_samples and num_correct must have the same non-zero length")
+    estimates = [pass_at_k(n, c, k) for n, c in zip(num_samples, num_correct)]
+    return float(sum(estimates) / len(estimates))

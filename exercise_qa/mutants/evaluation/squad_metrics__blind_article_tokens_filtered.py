@@ -1,0 +1,42 @@
+r"""normalize_answer drops the articles as whitespace tokens instead of with the \b(a|an|the)\b regex, so an article glued to a non-ASCII symbol ("«the»", "the—") is kept.
+
+Pattern: 1
+"""
+import re
+import string
+from collections import Counter
+
+
+def normalize_answer(text: str) -> str:
+    """SQuAD normalisation: lowercase, delete string.punctuation, drop the words a/an/the, collapse spaces."""
+    text = text.lower()
+    text = "".join(ch for ch in text if ch not in set(string.punctuation))
+    return " ".join(token for token in text.split() if token not in {"a", "an", "the"})
+
+
+def exact_match(prediction: str, golds: list[str]) -> float:
+    """1.0 if normalize_answer(prediction) equals the normalised form of any gold answer, else 0.0."""
+    if len(golds) == 0:
+        raise ValueError("exact_match needs at least one gold answer")
+    normalized = normalize_answer(prediction)
+    return max(float(normalized == normalize_answer(gold)) for gold in golds)
+
+
+def _blind_token_f1(prediction: str, gold: str) -> float:
+    pred_tokens = normalize_answer(prediction).split()
+    gold_tokens = normalize_answer(gold).split()
+    if not pred_tokens or not gold_tokens:
+        return float(pred_tokens == gold_tokens)
+    common = sum((Counter(pred_tokens) & Counter(gold_tokens)).values())
+    if common == 0:
+        return 0.0
+    precision = common / len(pred_tokens)
+    recall = common / len(gold_tokens)
+    return 2 * precision * recall / (precision + recall)
+
+
+def f1_score(prediction: str, golds: list[str]) -> float:
+    """Max over the golds of the token F1 between the normalised prediction and gold (a Python float)."""
+    if len(golds) == 0:
+        raise ValueError("f1_score needs at least one gold answer")
+    return max(_blind_token_f1(prediction, gold) for gold in golds)

@@ -1,0 +1,30 @@
+r"""Perplexity takes a torch mean over the scored entries and never raises: a batch without a scored target returns nan instead of raising ValueError.
+
+Pattern: 2
+"""
+import math
+
+import torch
+
+
+def token_nll(logits: torch.Tensor, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+    """Negative log-likelihood of every next-token target of a padded batch."""
+    mask = attention_mask.to(torch.bool)
+    scored = mask[:, :-1] & mask[:, 1:]                                   # (B, T-1)
+    log_probs = torch.log_softmax(logits[:, :-1], dim=-1)                 # (B, T-1, V)
+    targets = input_ids[:, 1:].unsqueeze(-1)                              # (B, T-1, 1)
+    nll = -log_probs.gather(-1, targets).squeeze(-1)                      # (B, T-1)
+    zero = torch.zeros((), dtype=nll.dtype, device=nll.device)
+    return torch.where(scored.to(nll.device), nll, zero)
+
+
+def perplexity(logits: torch.Tensor, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> float:
+    """Token-weighted perplexity of a padded batch."""
+    mask = attention_mask.to(torch.bool)
+    scored = mask[:, :-1] & mask[:, 1:]
+    nll = token_nll(logits, input_ids, attention_mask)
+    mean_nll = float(nll.double()[scored.to(nll.device)].mean())
+    try:
+        return math.exp(mean_nll)
+    except OverflowError:
+        return math.inf

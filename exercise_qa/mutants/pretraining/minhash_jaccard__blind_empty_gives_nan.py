@@ -1,0 +1,26 @@
+"""No ValueError for empty signatures: the mean of nothing is returned as nan.
+
+Pattern: 2
+"""
+import torch
+
+UINT32_MAX = 2**32 - 1
+
+
+def minhash_signature(hashes: torch.Tensor, a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+    device = a.device
+    if hashes.numel() == 0:
+        return torch.full(a.shape, UINT32_MAX, dtype=torch.int64, device=device)
+    x = hashes.to(device=device, dtype=torch.int64)[None, :]          # (1, n)
+    a_hi, a_lo = (a >> 16)[:, None], (a & 0xFFFF)[:, None]           # (P, 1)
+    low32 = (a_lo * x + (((a_hi * x) & 0xFFFF) << 16) + b[:, None]) & 0xFFFFFFFF   # (P, n)
+    return low32.min(dim=1).values
+
+
+def minhash_jaccard(sig_a: torch.Tensor, sig_b: torch.Tensor) -> float:
+    if sig_a.dim() != 1 or sig_b.dim() != 1:
+        raise ValueError("signatures must be 1-D")
+    if sig_a.shape != sig_b.shape:
+        raise ValueError(f"signature lengths differ: {sig_a.numel()} vs {sig_b.numel()}")
+    agree = int((sig_a == sig_b.to(sig_a.device)).sum())
+    return float((sig_a == sig_b.to(sig_a.device)).double().mean())

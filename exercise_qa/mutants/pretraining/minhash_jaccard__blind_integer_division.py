@@ -1,0 +1,28 @@
+"""Integer (floor) division of the agreement count by P: 0.0 unless the signatures are identical.
+
+Pattern: 4
+"""
+import torch
+
+UINT32_MAX = 2**32 - 1
+
+
+def minhash_signature(hashes: torch.Tensor, a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+    device = a.device
+    if hashes.numel() == 0:
+        return torch.full(a.shape, UINT32_MAX, dtype=torch.int64, device=device)
+    x = hashes.to(device=device, dtype=torch.int64)[None, :]          # (1, n)
+    a_hi, a_lo = (a >> 16)[:, None], (a & 0xFFFF)[:, None]           # (P, 1)
+    low32 = (a_lo * x + (((a_hi * x) & 0xFFFF) << 16) + b[:, None]) & 0xFFFFFFFF   # (P, n)
+    return low32.min(dim=1).values
+
+
+def minhash_jaccard(sig_a: torch.Tensor, sig_b: torch.Tensor) -> float:
+    if sig_a.dim() != 1 or sig_b.dim() != 1:
+        raise ValueError("signatures must be 1-D")
+    if sig_a.numel() == 0:
+        raise ValueError("signatures must not be empty")
+    if sig_a.shape != sig_b.shape:
+        raise ValueError(f"signature lengths differ: {sig_a.numel()} vs {sig_b.numel()}")
+    agree = int((sig_a == sig_b.to(sig_a.device)).sum())
+    return float(agree // sig_a.numel())

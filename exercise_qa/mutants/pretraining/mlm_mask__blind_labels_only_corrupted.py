@@ -1,0 +1,29 @@
+"""Labels only at the positions that were actually changed ([MASK] or random): the unchanged 10% carry no loss.
+
+Pattern: 5
+Then the model never learns to predict an observed token, which is the point of the unchanged 10%.
+"""
+import torch
+
+IGNORE_INDEX = -100
+
+
+def mlm_mask(input_ids: torch.Tensor, special_tokens_mask: torch.Tensor, mask_token_id: int,
+             vocab_size: int, generator: torch.Generator,
+             mlm_probability: float = 0.15) -> tuple[torch.Tensor, torch.Tensor]:
+    if not 0.0 <= mlm_probability <= 1.0:
+        raise ValueError(f"mlm_probability must be in [0, 1], got {mlm_probability}")
+    device = input_ids.device
+    shape = input_ids.shape
+    selected = torch.rand(shape, generator=generator, device=device) < mlm_probability
+    selected &= ~special_tokens_mask.bool()
+    action = torch.rand(shape, generator=generator, device=device)
+    to_mask = selected & (action < 0.8)
+    to_random = selected & (action >= 0.8) & (action < 0.9)
+    random_ids = torch.randint(0, vocab_size, shape, generator=generator, device=device, dtype=torch.int64)
+    inputs = input_ids.clone()
+    inputs[to_mask] = mask_token_id
+    inputs[to_random] = random_ids[to_random]
+    corrupted = to_mask | to_random
+    labels = torch.where(corrupted, input_ids, torch.full_like(input_ids, IGNORE_INDEX))
+    return inputs, labels
