@@ -42,6 +42,12 @@ def is_written_answer(cell) -> bool:
     return cell.cell_type == "markdown" and bool(meta.get("grade")) and bool(meta.get("solution"))
 
 
+def forbidden_libraries(nb: nbformat.NotebookNode) -> set[str]:
+    """Top-level modules the notebook's rules forbid in answers: the course-written notebook
+    metadata ``llmcourse.forbidden_in_answers`` (the same list the rules cell names)."""
+    return set(nb.metadata.get("llmcourse", {}).get("forbidden_in_answers", []))
+
+
 def strip_markers(text: str) -> str:
     """Drop the nbgrader region marker lines, keeping what lies between them."""
     return "\n".join(line for line in text.split("\n") if not _MARKER.match(line))

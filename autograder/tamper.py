@@ -37,14 +37,20 @@ _DUNDERS = {"__eq__", "__ne__", "__bool__", "__torch_function__", "__array_ufunc
 _SUSPECT_STRINGS = re.compile(r"gradebook|solutions/|BEGIN HIDDEN|nbgrader|/proc/|\.\./|llmcourse\.observation|LLMCOURSE_GRADING", re.I)
 
 
-def scan(cells: list[tuple[str, str]], allowed_imports: set[str] = frozenset()) -> list[str]:
-    """Reasons to review the code of [(label, source)] (answer cells and added cells)."""
+def scan(cells: list[tuple[str, str]], allowed_imports: set[str] = frozenset(),
+         forbidden_libraries: set[str] = frozenset()) -> list[str]:
+    """Reasons to review the code of [(label, source)] (answer cells and added cells).
+
+    ``forbidden_libraries``: top-level modules the notebook's rules say answers must not call
+    (``sklearn`` in the evaluation notebook, say): importing one is flagged, so the instructor can
+    look at a score that a library, not the student, may have earned."""
     reasons: list[str] = []
     for label, source in cells:
         try:
             tree = ast.parse(_strip_magics(source))
         except SyntaxError:
             continue  # it will fail its tests on its own
+        reasons += [f"{label}: {why}" for why in _forbidden_imports(tree, forbidden_libraries)]
         modules = set(_MODULES)
         for node in ast.walk(tree):  # names bound to modules: patching them is patching a module
             if isinstance(node, ast.Import):
@@ -54,6 +60,24 @@ def scan(cells: list[tuple[str, str]], allowed_imports: set[str] = frozenset()) 
         context = (allowed_imports, frozenset(modules))
         reasons += [f"{label}: {why}" for why in _scan_tree(tree, context, depth=0)]
     return list(dict.fromkeys(reasons))
+
+
+def _forbidden_imports(tree, forbidden: set[str]) -> list[str]:
+    found = []
+    for node in ast.walk(tree):
+        names = []
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and not node.level:
+            names = [node.module or ""]
+        elif (isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None))
+              in ("__import__", "import_module") and node.args and isinstance(node.args[0], ast.Constant)):
+            names = [str(node.args[0].value)]
+        for name in names:
+            if name.split(".")[0] in forbidden:
+                found.append(f"imports {name}, which this notebook's rules forbid in answers "
+                             "(a library may have earned these points)")
+    return found
 
 
 def _scan_tree(tree, allowed_imports, depth: int) -> list[str]:

@@ -31,6 +31,7 @@ import nbformat
 from nbformat import NotebookNode
 
 from autograder.config import SOLUTIONS, apply_course_config
+from autograder.notebooks import forbidden_libraries
 from autograder.result import SubmissionResult, clean_text as clean
 from autograder.sandbox import cgroup_peak_memory, kill_slot, prepare_cgroup, remove_tree
 from autograder.settings import GraderSettings
@@ -83,11 +84,12 @@ def _preprocessors():
 
         def preprocess(self, nb, resources):
             nb.metadata["autograder"] = {"flags": [], "tests": {}, "run": {}}
-            course = {}
+            course, forbidden = {}, set()
             if self.release_notebook:
                 release = nbformat.read(self.release_notebook, as_version=4)
                 course = {c.metadata.get("nbgrader", {}).get("grade_id"): c.source for c in release.cells
                           if c.cell_type == "code" and not utils.is_solution(c)}
+                forbidden = forbidden_libraries(release)
             cells = []
             for i, cell in enumerate(nb.cells):
                 if cell.cell_type != "code":
@@ -97,7 +99,7 @@ def _preprocessors():
                     continue
                 cells.append((_label(cell, i), cell.source))
             allowed = set(filter(None, self.allowed_imports.split(",")))
-            findings(nb)["flags"] += scan(cells, allowed_imports=allowed)
+            findings(nb)["flags"] += scan(cells, allowed_imports=allowed, forbidden_libraries=forbidden)
             return nb, resources
 
     class RecordingOverwriteCells(OverwriteCells):

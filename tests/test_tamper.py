@@ -182,3 +182,41 @@ def test_settings_come_from_nbgrader_config(tmp_path, monkeypatch):
         cell_timeout_s = 7
     settings = _settings(Args())
     assert settings.memory_mb == 1234 and settings.cell_timeout_s == 7
+
+
+@pytest.mark.parametrize("code", ["import sklearn.linear_model", "from scipy.special import comb",
+                                  "from sklearn import linear_model as lm", "__import__('scipy.stats')"])
+def test_static_scan_flags_libraries_the_rules_forbid(code):
+    found = scan([("answer bradley_terry", code)], forbidden_libraries={"sklearn", "scipy"})
+    assert any("rules forbid" in f for f in found), found
+
+
+def test_static_scan_allows_libraries_the_rules_do_not_name():
+    assert scan([("answer", "import numpy as np\nfrom collections import Counter")],
+                forbidden_libraries={"sklearn", "scipy"}) == []
+    assert scan([("answer", "import sklearn")]) == []          # no list: nothing is forbidden
+
+
+def test_submission_scan_reads_the_forbidden_list_from_the_released_notebook(tmp_path):
+    """The list comes from the course's own release (notebook metadata `llmcourse`), never from the
+    submission, and only cells the student wrote are scanned."""
+    import copy
+
+    import nbformat
+
+    from autograder.notebooks import forbidden_libraries, student_path
+    from autograder.worker import ScanSubmission, findings
+
+    release = nbformat.read(student_path("evaluation"), as_version=4)
+    assert {"sacrebleu", "rouge_score", "torchmetrics", "sklearn", "scipy"} <= forbidden_libraries(release)
+    submission = copy.deepcopy(release)
+    submission.metadata["llmcourse"] = {"forbidden_in_answers": []}          # a student's edit changes nothing
+    answer = next(c for c in submission.cells if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == "bradley_terry")
+    answer.source = "from sklearn.linear_model import LogisticRegression\n" + answer.source
+    path = tmp_path / "release.ipynb"
+    nbformat.write(release, path)
+    nb, _ = ScanSubmission(release_notebook=str(path)).preprocess(submission, {})
+    flags = findings(nb)["flags"]
+    assert any("sklearn.linear_model" in f and "rules forbid" in f for f in flags), flags
+    nb, _ = ScanSubmission(release_notebook=str(path)).preprocess(copy.deepcopy(release), {})
+    assert findings(nb)["flags"] == []                                         # the course's own cells pass
