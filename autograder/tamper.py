@@ -62,9 +62,17 @@ def scan(cells: list[tuple[str, str]], allowed_imports: set[str] = frozenset(),
     return list(dict.fromkeys(reasons))
 
 
-def _forbidden_imports(tree, forbidden: set[str]) -> list[str]:
+def _forbidden_imports(tree, forbidden: set[str], depth: int = 0) -> list[str]:
     found = []
+    if not forbidden:
+        return found
     for node in ast.walk(tree):
+        inner = _constant_code(node)             # exec("import sklearn") counts too, as in _scan_tree
+        if inner is not None and depth < 5:
+            try:
+                found += _forbidden_imports(ast.parse(inner), forbidden, depth + 1)
+            except (SyntaxError, ValueError):
+                pass
         names = []
         if isinstance(node, ast.Import):
             names = [a.name for a in node.names]

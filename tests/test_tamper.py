@@ -185,7 +185,8 @@ def test_settings_come_from_nbgrader_config(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("code", ["import sklearn.linear_model", "from scipy.special import comb",
-                                  "from sklearn import linear_model as lm", "__import__('scipy.stats')"])
+                                  "from sklearn import linear_model as lm", "__import__('scipy.stats')",
+                                  "exec('import sklearn')"])
 def test_static_scan_flags_libraries_the_rules_forbid(code):
     found = scan([("answer bradley_terry", code)], forbidden_libraries={"sklearn", "scipy"})
     assert any("rules forbid" in f for f in found), found
